@@ -1,0 +1,214 @@
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+using Microsoft.ClearScript.V8;
+using Microsoft.ClearScript.V8.FastProxy;
+
+namespace EsRuntime.Engine;
+
+/// <summary>
+/// The engine boundary: the only type that names ClearScript. It owns one V8 isolate and context,
+/// registers ops as fast host functions, loads modules through <see cref="IModuleHost"/>, and calls
+/// the JS dispatcher once per macrotask.
+/// </summary>
+public sealed unsafe class V8Engine : IDisposable
+{
+    private readonly V8ScriptEngine _engine;
+    private readonly IModuleHost _modules;
+    private readonly Dictionary<string, Document> _documents = new(StringComparer.Ordinal);
+    private readonly Queue<(int Kind, object Promise, object? Value)> _rejections = new();
+    private ScriptObject? _dispatch;
+    private object? _internals;
+    private IArrayBuffer? _transfer;
+    private byte* _transferPtr;
+    private int _transferLength;
+    private int _syntheticCount;
+
+    public V8Engine(IModuleHost modules, EngineLimits limits)
+    {
+        _modules = modules;
+        var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = limits.MaxHeapMiB };
+        _engine = new V8ScriptEngine(constraints, V8ScriptEngineFlags.HideHostExceptions)
+        {
+            MaxRuntimeStackUsage = (UIntPtr)limits.MaxStackBytes,
+        };
+        _engine.DocumentSettings.Loader = new Loader(this);
+        _engine.DocumentSettings.ContextCallback = ImportMeta;
+        _engine.PromiseRejectionCallback = OnPromiseRejection;
+    }
+
+    /// <summary>Thrown out of a call when script execution was terminated (exit, watchdog).</summary>
+    public sealed class TerminatedException(Exception inner) : Exception("script terminated", inner);
+
+    /// <summary>A JS exception that escaped to the host; Message and Stack as V8 formatted them.</summary>
+    public sealed class ScriptException(string message, string details, Exception inner) : Exception(message, inner)
+    {
+        public string Details { get; } = details;
+    }
+
+    public void RegisterOp(string name, Op body)
+    {
+        var fn = new V8FastHostFunction(name, (bool asConstructor, in V8FastArgs args, in V8FastResult result) =>
+        {
+            if (asConstructor) throw new OpException("TypeError", $"{name} is not a constructor");
+            body(new OpArgs(args), new OpResult(result));
+        });
+        _engine.Global.SetProperty("__op_" + name, fn);
+    }
+
+    /// <summary>Runs a classic script (the prelude), using and refreshing the V8 code cache.</summary>
+    public void RunPrelude(string name, string code, byte[]? cache, Action<byte[]> storeCache)
+    {
+        V8Script script;
+        if (cache is not null)
+        {
+            var data = cache;
+            script = _engine.Compile(new DocumentInfo(name), code, V8CacheKind.Code, ref data, out var result);
+            // Updated: the cache did not fit this V8 (or was damaged) and was regenerated.
+            if (result == V8CacheResult.Updated && data is { Length: > 0 }) storeCache(data);
+        }
+        else
+        {
+            script = _engine.Compile(new DocumentInfo(name), code, V8CacheKind.Code, out var produced);
+            if (produced is { Length: > 0 }) storeCache(produced);
+        }
+        using (script) Call(() => _engine.Execute(script));
+        _dispatch = (ScriptObject)_engine.Global.GetProperty("__esrun_dispatch");
+        _internals = _engine.Global.GetProperty("__esrun_internals");
+        _engine.Global.DeleteProperty("__esrun_dispatch");
+        _engine.Global.DeleteProperty("__esrun_internals");
+    }
+
+    /// <summary>Binds the JS-allocated transfer buffer; V8 never moves an ArrayBuffer's backing store.</summary>
+    internal void BindTransfer(object arrayBuffer)
+    {
+        _transfer = (IArrayBuffer)arrayBuffer;
+        _transferLength = checked((int)_transfer.Size);
+        _transfer.InvokeWithDirectAccess(p => _transferPtr = (byte*)p);
+    }
+
+    public void RegisterTransferOp() => RegisterOp("bindTransfer", (a, r) => BindTransfer(a.Value(0).Raw!));
+
+    /// <summary>The shared transfer buffer: bytes cross here, only offsets and lengths cross as arguments.</summary>
+    public Span<byte> Transfer => new(_transferPtr, _transferLength);
+
+    /// <summary>Calls the JS dispatcher: one C#→JS crossing; microtasks drain when it returns.</summary>
+    public void Dispatch(int kind, double arg = 0)
+    {
+        var dispatch = _dispatch ?? throw new InvalidOperationException("prelude not loaded");
+        Call(() => dispatch.InvokeAsFunction(kind, arg));
+    }
+
+    /// <summary>
+    /// Evaluates the module graph rooted at <paramref name="url"/> through a synthetic module that hands
+    /// the namespace to the global function <paramref name="publisher"/>(url, ns). Returns the evaluation
+    /// promise (async graph), undefined (sync graph done), or — with <paramref name="threw"/> set — the
+    /// thrown value, or a message when the loader failed (<paramref name="loaderFailed"/>).
+    /// </summary>
+    public JsValue EvaluateModule(string url, string publisher, out bool threw, out bool loaderFailed)
+    {
+        threw = loaderFailed = false;
+        var synthetic = new Uri("esrun-import:" + (++_syntheticCount));
+        var quoted = JsString(url);
+        var code = $"import * as ns from {quoted};\nglobalThis.{publisher}({quoted}, ns);";
+        var rejectionsBefore = _rejections.Count;
+        try
+        {
+            return new JsValue(_engine.Evaluate(new DocumentInfo(synthetic) { Category = ModuleCategory.Standard }, code));
+        }
+        catch (ScriptEngineException e) when (!e.IsFatal)
+        {
+            // The failure is returned to JS, so the engine's own rejected evaluation promise is not unhandled.
+            while (_rejections.Count > rejectionsBefore) DropLastRejection();
+            threw = true;
+            var value = e.ScriptExceptionAsObject;
+            if (value is not null && value is not Undefined) return new JsValue(value);
+            loaderFailed = true;
+            return new JsValue(LoaderMessage(e));
+        }
+    }
+
+    private void DropLastRejection()
+    {
+        var kept = _rejections.ToArray();
+        _rejections.Clear();
+        for (var i = 0; i < kept.Length - 1; i++) _rejections.Enqueue(kept[i]);
+    }
+
+    private static string LoaderMessage(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is Modules.ModuleException m) return m.Message;
+        return e.Message;
+    }
+
+    /// <summary>Stops script execution at once (V8 TerminateExecution); script cannot catch it.</summary>
+    public void Terminate() => _engine.Interrupt();
+
+    public void ResetTermination() => _engine.CancelInterrupt();
+
+    /// <summary>Promise rejection events since the last call, for the dispatcher to pull.</summary>
+    public int PendingRejections => _rejections.Count;
+
+    public void RegisterRejectionOps()
+    {
+        RegisterOp("rejectionNext", (a, r) =>
+        {
+            if (_rejections.Count == 0) { r.Set(-1); return; }
+            var (kind, promise, value) = _rejections.Peek();
+            r.Set(kind);
+        });
+        RegisterOp("rejectionPromise", (a, r) => r.Set(new JsValue(_rejections.Peek().Promise)));
+        RegisterOp("rejectionValue", (a, r) => r.Set(new JsValue(_rejections.Dequeue().Value)));
+    }
+
+    private void OnPromiseRejection(V8PromiseRejectionEventKind kind, object promise, object value)
+    {
+        var k = kind switch
+        {
+            V8PromiseRejectionEventKind.RejectedWithoutHandler => 0,
+            V8PromiseRejectionEventKind.HandlerAddedAfterRejection => 1,
+            _ => -1,
+        };
+        if (k >= 0) _rejections.Enqueue((k, promise, value));
+    }
+
+    private IDictionary<string, object> ImportMeta(DocumentInfo info)
+    {
+        var url = info.Uri?.OriginalString ?? info.Name;
+        var meta = new PropertyBag { ["url"] = url };
+        if (_internals is not null && _modules.IsPrivileged(url)) meta["internals"] = _internals;
+        return meta;
+    }
+
+    private void Call(Action action)
+    {
+        try { action(); }
+        catch (ScriptInterruptedException e) { throw new TerminatedException(e); }
+        catch (ScriptEngineException e) when (e.IsFatal || e.InnerException is ScriptInterruptedException) { throw new TerminatedException(e); }
+        catch (ScriptEngineException e) { throw new ScriptException(e.Message, e.ErrorDetails, e); }
+    }
+
+    private static string JsString(string s) => System.Text.Json.JsonSerializer.Serialize(s, EngineJson.Default.String);
+
+    private Document LoadDocument(DocumentInfo? referrer, string specifier)
+    {
+        var referrerUrl = referrer?.Uri?.OriginalString;
+        if (referrerUrl is not null && referrerUrl.StartsWith("esrun-import:", StringComparison.Ordinal)) referrerUrl = null;
+        var module = _modules.Load(specifier, referrerUrl);
+        if (_documents.TryGetValue(module.Url, out var cached)) return cached;
+        var doc = new StringDocument(new DocumentInfo(new Uri(module.Url)) { Category = ModuleCategory.Standard }, module.Code);
+        _documents[module.Url] = doc;
+        return doc;
+    }
+
+    private sealed class Loader(V8Engine owner) : DocumentLoader
+    {
+        public override Task<Document> LoadDocumentAsync(DocumentSettings settings, DocumentInfo? sourceInfo, string specifier, DocumentCategory category, DocumentContextCallback contextCallback)
+            => Task.FromResult(owner.LoadDocument(sourceInfo, specifier));
+    }
+
+    public void Dispose() => _engine.Dispose();
+}
+
+/// <summary>Resource limits for one engine; a hostile script hits these, not the host.</summary>
+public sealed record EngineLimits(int MaxHeapMiB = 2048, long MaxStackBytes = 8 * 1024 * 1024);

@@ -1,0 +1,88 @@
+namespace EsRuntime.Loop;
+
+/// <summary>
+/// HTML timers: ordered by due time, then by creation; a timer created at nesting level above 5
+/// with a timeout under 4 ms is clamped to 4 ms. Times are monotonic milliseconds.
+/// </summary>
+public sealed class TimerQueue
+{
+    public sealed class Timer
+    {
+        public required int Id { get; init; }
+        public required bool Repeat { get; init; }
+        public required double Interval { get; set; }
+        public double Due { get; set; }
+        public long Sequence { get; set; }
+        public int Nesting { get; set; }
+        public bool Cancelled { get; set; }
+    }
+
+    private readonly PriorityQueue<Timer, (double Due, long Sequence)> _queue = new();
+    private readonly Dictionary<int, Timer> _live = [];
+    private int _nextId = 1;
+    private long _sequence;
+
+    /// <summary>The nesting level of the timer whose callback is running (0 outside timers).</summary>
+    public int CurrentNesting { get; set; }
+
+    public int Count => _live.Count;
+
+    /// <summary>The sequence number the next timer will get; timers at or past it were created later.</summary>
+    public long NextSequence => _sequence;
+
+    public double? NextDue
+    {
+        get
+        {
+            while (_queue.TryPeek(out var t, out _) && t.Cancelled) _queue.Dequeue();
+            return _queue.TryPeek(out _, out var key) ? key.Due : null;
+        }
+    }
+
+    public int Start(double now, int timeoutMs, bool repeat)
+    {
+        var nesting = CurrentNesting + 1;
+        double timeout = Math.Max(0, timeoutMs);
+        if (nesting > 5 && timeout < 4) timeout = 4;
+        var timer = new Timer { Id = _nextId++, Repeat = repeat, Interval = timeout, Nesting = nesting };
+        if (_nextId == int.MaxValue) _nextId = 1;
+        Schedule(timer, now);
+        _live[timer.Id] = timer;
+        return timer.Id;
+    }
+
+    public void Cancel(int id)
+    {
+        if (_live.Remove(id, out var timer)) timer.Cancelled = true;
+    }
+
+    /// <summary>Takes the earliest timer due at <paramref name="now"/> that was created before <paramref name="sequenceLimit"/>.</summary>
+    public bool TryTakeDue(double now, long sequenceLimit, out Timer timer)
+    {
+        while (_queue.TryPeek(out timer!, out var key))
+        {
+            if (timer.Cancelled) { _queue.Dequeue(); continue; }
+            if (key.Due > now || key.Sequence >= sequenceLimit) return false;
+            _queue.Dequeue();
+            if (!timer.Repeat) _live.Remove(timer.Id);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Re-schedules an interval after its callback ran, unless the callback cleared it.</summary>
+    public void Rearm(Timer timer, double now)
+    {
+        if (timer.Cancelled || !timer.Repeat) return;
+        timer.Nesting++;
+        if (timer.Nesting > 5 && timer.Interval < 4) timer.Interval = 4;
+        Schedule(timer, now);
+    }
+
+    private void Schedule(Timer timer, double now)
+    {
+        timer.Due = now + timer.Interval;
+        timer.Sequence = _sequence++;
+        _queue.Enqueue(timer, (timer.Due, timer.Sequence));
+    }
+}

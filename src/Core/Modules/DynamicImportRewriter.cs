@@ -1,0 +1,147 @@
+using System.Text;
+
+namespace EsRuntime.Modules;
+
+/// <summary>
+/// Rewrites each dynamic <c>import(</c> into a call of a module-local function so that it goes through
+/// our import op (ClearScript's native dynamic import resolves before top-level await settles and does
+/// not reject when the module throws). The replacement keeps every line and column in place: the
+/// keyword becomes an identifier of the same length and the helper is appended after the last line.
+/// </summary>
+public static class DynamicImportRewriter
+{
+    public const string HelperName = "__dyni";
+
+    public static string Rewrite(string source)
+    {
+        if (!source.Contains("import", StringComparison.Ordinal)) return source;
+        StringBuilder? output = null;
+        var scanner = new Scanner(source);
+        foreach (var position in scanner.DynamicImports())
+        {
+            output ??= new StringBuilder(source);
+            output.Remove(position, 6).Insert(position, HelperName);
+        }
+        if (output is null) return source;
+        output.Append("\n;function ").Append(HelperName)
+              .Append("(s,o){return globalThis.__esrun_import(s,import.meta.url,o)}");
+        return output.ToString();
+    }
+
+    /// <summary>A minimal JS tokenizer: enough to skip strings, templates, comments and regex literals.</summary>
+    private sealed class Scanner(string text)
+    {
+        private readonly string _s = text;
+        private int _i;
+        private char _lastSignificant = '\0';
+        private string _lastWord = "";
+        private int _depth;
+        private readonly Stack<int> _templateBraces = new();
+
+        public IEnumerable<int> DynamicImports()
+        {
+            var found = new List<int>();
+            while (_i < _s.Length)
+            {
+                var c = _s[_i];
+                if (c is ' ' or '\t' or '\r' or '\n' or '\u00a0' or '\ufeff' or '\u2028' or '\u2029') { _i++; continue; }
+                if (c == '/' && Peek(1) == '/') { SkipLine(); continue; }
+                if (c == '/' && Peek(1) == '*') { var end = _s.IndexOf("*/", _i + 2, StringComparison.Ordinal); _i = end < 0 ? _s.Length : end + 2; continue; }
+                if (c is '"' or '\'') { SkipString(c); Mark(c); continue; }
+                if (c == '`') { _i++; SkipTemplate(); Mark('`'); continue; }
+                if (c == '/' && RegexAllowed()) { SkipRegex(); Mark('/'); continue; }
+                if (c == '{') { _depth++; Mark(c); _i++; continue; }
+                if (c == '}')
+                {
+                    if (_templateBraces.Count > 0 && _templateBraces.Peek() == _depth) { _templateBraces.Pop(); _i++; SkipTemplate(); Mark('`'); continue; }
+                    _depth--; Mark(c); _i++; continue;
+                }
+                if (IsIdentStart(c))
+                {
+                    var start = _i;
+                    while (_i < _s.Length && IsIdentPart(_s[_i])) _i++;
+                    var word = _s[start.._i];
+                    if (word == "import" && _lastSignificant != '.' && NextNonSpace() == '(') found.Add(start);
+                    _lastWord = word;
+                    _lastSignificant = 'a';
+                    continue;
+                }
+                if (char.IsDigit(c)) { while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] is '.' or '_')) _i++; Mark('0'); continue; }
+                Mark(c);
+                _i++;
+            }
+            return found;
+        }
+
+        private char Peek(int k) => _i + k < _s.Length ? _s[_i + k] : '\0';
+
+        private void Mark(char c) { _lastSignificant = c; _lastWord = ""; }
+
+        private char NextNonSpace()
+        {
+            var j = _i;
+            while (j < _s.Length)
+            {
+                if (char.IsWhiteSpace(_s[j])) { j++; continue; }
+                if (_s[j] == '/' && j + 1 < _s.Length && _s[j + 1] == '*') { var e = _s.IndexOf("*/", j + 2, StringComparison.Ordinal); if (e < 0) return '\0'; j = e + 2; continue; }
+                if (_s[j] == '/' && j + 1 < _s.Length && _s[j + 1] == '/') { var e = _s.IndexOf('\n', j); if (e < 0) return '\0'; j = e; continue; }
+                return _s[j];
+            }
+            return '\0';
+        }
+
+        private void SkipLine() { var e = _s.IndexOf('\n', _i); _i = e < 0 ? _s.Length : e; }
+
+        private void SkipString(char quote)
+        {
+            _i++;
+            while (_i < _s.Length && _s[_i] != quote && _s[_i] != '\n') _i += _s[_i] == '\\' ? 2 : 1;
+            _i++;
+        }
+
+        /// <summary>Skips template text up to the closing backtick or a <c>${</c> (whose brace depth is remembered).</summary>
+        private void SkipTemplate()
+        {
+            while (_i < _s.Length)
+            {
+                var c = _s[_i];
+                if (c == '\\') { _i += 2; continue; }
+                if (c == '`') { _i++; return; }
+                if (c == '$' && Peek(1) == '{')
+                {
+                    _i += 2;
+                    // The substitution ends at the '}' that brings the brace depth back to this value.
+                    _templateBraces.Push(_depth);
+                    return;
+                }
+                _i++;
+            }
+        }
+
+        private bool RegexAllowed()
+        {
+            if (_lastSignificant == 'a')
+                return _lastWord is "return" or "typeof" or "instanceof" or "in" or "of" or "new" or "delete" or "void" or "throw" or "case" or "do" or "else" or "yield" or "await";
+            return _lastSignificant is '\0' or '(' or ',' or '=' or ':' or '[' or '!' or '&' or '|' or '?' or '{' or '}' or ';' or '+' or '-' or '*' or '%' or '<' or '>' or '~' or '^';
+        }
+
+        private void SkipRegex()
+        {
+            _i++;
+            var inClass = false;
+            while (_i < _s.Length && _s[_i] != '\n')
+            {
+                var c = _s[_i];
+                if (c == '\\') { _i += 2; continue; }
+                if (c == '[') inClass = true;
+                else if (c == ']') inClass = false;
+                else if (c == '/' && !inClass) { _i++; break; }
+                _i++;
+            }
+            while (_i < _s.Length && IsIdentPart(_s[_i])) _i++;
+        }
+
+        private static bool IsIdentStart(char c) => char.IsLetter(c) || c is '_' or '$' || c > 0x7f && char.IsLetterOrDigit(c);
+        private static bool IsIdentPart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$' or '\u200c' or '\u200d';
+    }
+}

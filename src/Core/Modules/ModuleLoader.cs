@@ -1,0 +1,49 @@
+using EsRuntime.Engine;
+using EsRuntime.Providers;
+
+namespace EsRuntime.Modules;
+
+/// <summary>
+/// Serves modules to the engine: <c>runtime:</c> built-ins first, then files through the resolver
+/// and the module-source provider. Keeps every source it served, for error code frames.
+/// </summary>
+public sealed class ModuleLoader(ModuleResolver resolver, IModuleSource files) : IModuleHost
+{
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);   // as served (rewritten)
+    private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal); // as written, for code frames
+    private readonly Dictionary<string, string> _virtual = new(StringComparer.Ordinal);
+
+    public ModuleResolver Resolver => resolver;
+
+    /// <summary>Adds an in-memory module (the -e snippet) under a file: URL.</summary>
+    public void AddVirtual(string url, string code) => _virtual[url] = code;
+
+    public string Resolve(string specifier, string? referrerUrl) =>
+        _virtual.ContainsKey(specifier) ? specifier : resolver.Resolve(specifier, referrerUrl);
+
+    public ModuleSource Load(string specifier, string? referrerUrl)
+    {
+        var url = Resolve(specifier, referrerUrl);
+        if (_sources.TryGetValue(url, out var known)) return new ModuleSource(url, known);
+        string text;
+        if (BuiltinModules.IsBuiltin(url)) text = BuiltinModules.Source(url);
+        else if (!_virtual.TryGetValue(url, out text!))
+            text = files.ReadText(new Uri(url).LocalPath) ?? throw new ModuleException($"Cannot read module \"{url}\"");
+        var code = DynamicImportRewriter.Rewrite(text);
+        _originals[url] = text;
+        _sources[url] = code;
+        return new ModuleSource(url, code);
+    }
+
+    public bool IsPrivileged(string url) => BuiltinModules.IsBuiltin(url);
+
+    /// <summary>Line <paramref name="line"/> (1-based) of a served module, by URL or by the file path V8 printed.</summary>
+    public string? SourceLine(string location, int line)
+    {
+        if (!_originals.TryGetValue(location, out var code) &&
+            !(location.StartsWith('/') && _originals.TryGetValue(new Uri("file://" + location).AbsoluteUri, out code)))
+            return null;
+        var lines = code.Split('\n');
+        return line >= 1 && line <= lines.Length ? lines[line - 1].TrimEnd('\r') : null;
+    }
+}

@@ -1,0 +1,20 @@
+namespace EsRuntime.Providers;
+
+/// <summary>
+/// Wall and monotonic time, and how the loop waits for the next timer. Real: the system clock and a
+/// blocking wait; simulated: a virtual clock that jumps to the deadline instead of waiting.
+/// </summary>
+public interface IClock
+{
+    /// <summary>Milliseconds since the Unix epoch (UTC), as <c>Date.now()</c> sees it.</summary>
+    double WallNowMs();
+
+    /// <summary>Milliseconds on a monotonic clock with an arbitrary origin.</summary>
+    double MonotonicNowMs();
+
+    /// <summary>
+    /// The loop is idle: return when the monotonic clock reaches <paramref name="untilMonotonicMs"/>
+    /// (null: no timer pending) or <paramref name="wake"/> is signalled by a completing provider.
+    /// </summary>
+    void Idle(double? untilMonotonicMs, WaitHandle wake);
+}

@@ -1,0 +1,135 @@
+using EsRuntime.Capabilities;
+using EsRuntime.Engine;
+using EsRuntime.Modules;
+using EsRuntime.Providers;
+using EsRuntime.Web;
+
+namespace EsRuntime.Runtime;
+
+/// <summary>
+/// One JavaScript runtime, driven by its host: <see cref="Tick"/> advances one loop turn and never
+/// blocks; <see cref="RunToCompletion"/> loops and idles on the clock provider. The runtime starts no
+/// thread and reads nothing of the world except through its providers.
+/// </summary>
+public sealed class JsRuntime : IDisposable
+{
+    private enum DispatchKind { Boot = 0, Timer = 1, Rejections = 2 }
+
+    private readonly RuntimeContext _context;
+    private readonly ManualResetEvent _wake = new(false);
+    private bool _started;
+
+    public JsRuntime(RuntimeOptions options, string entryUrlOrPath)
+        : this(options, entryUrlOrPath, evalCode: null) { }
+
+    private JsRuntime(RuntimeOptions options, string entry, string? evalCode)
+    {
+        var providers = options.Providers;
+        var cwd = providers.Process.Cwd();
+        string entryUrl;
+        string jailRoot;
+        if (evalCode is not null)
+        {
+            jailRoot = options.JailRoot ?? cwd;
+            entryUrl = new Uri(Path.Combine(cwd, "$esrun$eval.mjs")).AbsoluteUri;
+        }
+        else
+        {
+            var entryPath = entry.StartsWith("file:", StringComparison.Ordinal) ? new Uri(entry).LocalPath : Path.GetFullPath(entry, cwd);
+            jailRoot = options.JailRoot ?? ModuleResolver.FindProjectRoot(providers.Modules, entryPath);
+            entryUrl = new Uri(entryPath).AbsoluteUri;
+        }
+        var loader = new ModuleLoader(new ModuleResolver(providers.Modules, jailRoot), providers.Modules);
+        if (evalCode is not null) loader.AddVirtual(entryUrl, evalCode);
+        var engine = new V8Engine(loader, options.Limits);
+        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities), loader) { MainUrl = entryUrl };
+        Prelude.Load(_context);
+    }
+
+    /// <summary>A runtime whose main module is the given source text (the CLI's -e).</summary>
+    public static JsRuntime FromCode(RuntimeOptions options, string code) => new(options, "", code);
+
+    /// <summary>The exit code once the run has ended (exit() or an uncaught error); null while it may go on.</summary>
+    public int? ExitCode => _context.ExitCode;
+
+    /// <summary>When the next timer is due, on the clock provider's monotonic scale.</summary>
+    public double? NextTimerDue => _context.Timers.NextDue;
+
+    /// <summary>Signalled by providers when a completion is ready, to end an idle wait early.</summary>
+    public WaitHandle WakeHandle => _wake;
+
+    /// <summary>
+    /// One loop turn: start the main module (first turn), run due timers (one macrotask each, with a
+    /// microtask checkpoint after each), then process unhandled rejections. Returns whether work remains.
+    /// </summary>
+    public bool Tick()
+    {
+        if (_context.ExitCode is not null) return false;
+        if (!_started)
+        {
+            _started = true;
+            Run(DispatchKind.Boot);
+            return HasWork;
+        }
+        var now = _context.Providers.Clock.MonotonicNowMs();
+        var limit = _context.Timers.NextSequence;
+        while (_context.ExitCode is null && _context.Timers.TryTakeDue(now, limit, out var timer))
+        {
+            _context.Timers.CurrentNesting = timer.Nesting;
+            try { Run(DispatchKind.Timer, timer.Id); }
+            finally { _context.Timers.CurrentNesting = 0; }
+            _context.Timers.Rearm(timer, now);
+        }
+        return HasWork;
+    }
+
+    private bool HasWork => _context.ExitCode is null && _context.Timers.Count > 0;
+
+    /// <summary>Runs until no work remains or the script exits; returns the exit code.</summary>
+    public int RunToCompletion()
+    {
+        try
+        {
+            while (Tick())
+            {
+                _context.Providers.Console.Flush();
+                var due = NextTimerDue;
+                if (due is null || due > _context.Providers.Clock.MonotonicNowMs())
+                {
+                    _wake.Reset();
+                    _context.Providers.Clock.Idle(due, _wake);
+                }
+            }
+        }
+        finally
+        {
+            _context.Providers.Console.Flush();
+        }
+        return ExitCode ?? 0;
+    }
+
+    private void Run(DispatchKind kind, double arg = 0)
+    {
+        try
+        {
+            _context.Engine.Dispatch((int)kind, arg);
+            if (_context.ExitCode is null && _context.Engine.PendingRejections > 0)
+                _context.Engine.Dispatch((int)DispatchKind.Rejections);
+        }
+        catch (V8Engine.TerminatedException) when (_context.ExitCode is not null)
+        {
+            // exit() or a reported uncaught error: the run is over, as intended.
+        }
+        catch (Exception e) when (e is V8Engine.TerminatedException or V8Engine.ScriptException)
+        {
+            _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: internal: {e.Message}\n");
+            _context.Exit(1);
+        }
+    }
+
+    public void Dispose()
+    {
+        _context.Engine.Dispose();
+        _wake.Dispose();
+    }
+}

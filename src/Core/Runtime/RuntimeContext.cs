@@ -1,0 +1,37 @@
+using EsRuntime.Capabilities;
+using EsRuntime.Engine;
+using EsRuntime.Loop;
+using EsRuntime.Modules;
+using EsRuntime.Providers;
+
+namespace EsRuntime.Runtime;
+
+/// <summary>What ops need from the runtime they belong to.</summary>
+public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, CapabilitySet capabilities, ModuleLoader modules)
+{
+    public V8Engine Engine { get; } = engine;
+    public ProviderSet Providers { get; } = providers;
+    public CapabilitySet Capabilities { get; } = capabilities;
+    public ModuleLoader Modules { get; } = modules;
+    public TimerQueue Timers { get; } = new();
+
+    /// <summary>The URL of the main module, set when the runtime starts.</summary>
+    public string MainUrl { get; set; } = "";
+
+    /// <summary>Set once the script called exit() or an uncaught error ended the run.</summary>
+    public int? ExitCode { get; private set; }
+
+    /// <summary>Records the exit code (the first one wins) and stops script execution at once.</summary>
+    public void Exit(int code)
+    {
+        ExitCode ??= code;
+        Engine.Terminate();
+    }
+
+    /// <summary>For an op: exits, and returns the exception to throw so no further script runs.</summary>
+    public OpException Halt(int code)
+    {
+        Exit(code);
+        return new OpException("Error", "the runtime is exiting");
+    }
+}

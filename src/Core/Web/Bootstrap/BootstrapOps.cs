@@ -1,0 +1,62 @@
+using System.Buffers.Binary;
+using EsRuntime.Capabilities;
+using EsRuntime.Engine;
+using EsRuntime.Modules;
+using EsRuntime.Providers;
+using EsRuntime.Runtime;
+
+namespace EsRuntime.Web.Bootstrap;
+
+/// <summary>The ops the prelude itself stands on: output, exit, clock, entropy, timers and modules.</summary>
+internal static class BootstrapOps
+{
+    public static void Register(RuntimeContext ctx)
+    {
+        var engine = ctx.Engine;
+        var providers = ctx.Providers;
+        engine.RegisterTransferOp();
+        engine.RegisterRejectionOps();
+
+        engine.RegisterOp("print", (a, r) => providers.Console.Write(a.Int32(0) == 2 ? ConsoleStream.Stderr : ConsoleStream.Stdout, a.String(1)));
+        engine.RegisterOp("fatal", (a, r) => throw ctx.Halt(a.Int32(0)));
+
+        // Clock. performance.now() is relative to the runtime's start; without HrTime it is coarsened
+        // to whole milliseconds so it cannot serve as a precise timer for side channels.
+        var monoOrigin = providers.Clock.MonotonicNowMs();
+        var wallOrigin = providers.Clock.WallNowMs();
+        engine.RegisterOp("wallNow", (a, r) => r.Set(Math.Floor(providers.Clock.WallNowMs())));
+        engine.RegisterOp("timeOrigin", (a, r) => r.Set(wallOrigin));
+        engine.RegisterOp("monoNow", (a, r) =>
+        {
+            var elapsed = providers.Clock.MonotonicNowMs() - monoOrigin;
+            r.Set(ctx.Capabilities.Has(Capability.HrTime) ? elapsed : Math.Floor(elapsed));
+        });
+
+        engine.RegisterOp("entropyFill", (a, r) =>
+        {
+            var length = a.Int32(0);
+            if (length < 0 || length > engine.Transfer.Length) throw new OpException("RangeError", $"entropy request of {length} bytes is out of range");
+            providers.Entropy.Fill(engine.Transfer[..length]);
+        });
+
+        engine.RegisterOp("timerStart", (a, r) =>
+            r.Set(ctx.Timers.Start(providers.Clock.MonotonicNowMs(), a.Int32(0), a.IsTruthy(1))));
+        engine.RegisterOp("timerCancel", (a, r) => ctx.Timers.Cancel(a.Int32(0)));
+
+        engine.RegisterOp("mainUrl", (a, r) => r.Set(ctx.MainUrl));
+        engine.RegisterOp("resolve", (a, r) =>
+        {
+            var referrer = a.IsNullish(1) ? null : a.String(1);
+            try { r.Set(ctx.Modules.Resolve(a.String(0), string.IsNullOrEmpty(referrer) ? null : referrer)); }
+            catch (ModuleException e) { throw new OpException("TypeError", e.Message); }
+        });
+        engine.RegisterOp("importEval", (a, r) =>
+        {
+            var url = a.String(0);
+            var result = engine.EvaluateModule(url, "__esrun_publish", out var threw, out var loaderFailed);
+            BinaryPrimitives.WriteUInt32LittleEndian(engine.Transfer, threw ? (loaderFailed ? 2u : 1u) : 0u);
+            r.Set(result);
+        });
+        engine.RegisterOp("sourceLine", (a, r) => r.Set(ctx.Modules.SourceLine(a.String(0), a.Int32(1))));
+    }
+}

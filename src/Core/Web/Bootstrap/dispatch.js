@@ -1,0 +1,41 @@
+// Last prelude file: the single entry C# calls, once per macrotask.
+const { ops } = internals;
+const pendingRejections = new Map();
+
+const Kind = { Boot: 0, Timer: 1, Rejections: 2, Completions: 3 };
+
+function processRejections() {
+  for (;;) {
+    const kind = ops.rejectionNext();
+    if (kind < 0) break;
+    const promise = ops.rejectionPromise();
+    const reason = ops.rejectionValue();
+    if (kind === 0) pendingRejections.set(promise, reason);
+    else pendingRejections.delete(promise);
+  }
+  for (const [promise, reason] of pendingRejections) {
+    pendingRejections.delete(promise);
+    internals.reportException(reason, true);
+    return;
+  }
+}
+
+function boot(mainUrl) {
+  Reflect.apply(Promise.prototype.then, internals.importModule(mainUrl, null), [
+    undefined,
+    (error) => internals.reportException(error, false),
+  ]);
+}
+
+globalThis.self = globalThis;
+Object.defineProperty(globalThis, "self", { enumerable: false });
+
+globalThis.__esrun_internals = internals;
+globalThis.__esrun_dispatch = function dispatch(kind, arg) {
+  switch (kind) {
+    case Kind.Boot: return boot(ops.mainUrl());
+    case Kind.Timer: return internals.fireTimer(arg);
+    case Kind.Rejections: return processRejections();
+    default: throw new Error(`unknown dispatch kind ${kind}`);
+  }
+};

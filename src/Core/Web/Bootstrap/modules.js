@@ -1,0 +1,51 @@
+// Dynamic import through our own op: the target graph is evaluated by a synthetic module that
+// publishes its namespace here, and the evaluation promise tells when top-level await settled.
+const { ops } = internals;
+const namespaces = new Map();  // url -> namespace, once evaluated
+const loading = new Map();     // url -> Promise<namespace>
+const expected = new Set();    // urls whose synthetic importer is being evaluated
+const moduleErrorMark = Symbol("esrun.moduleError");
+internals.moduleErrorMark = moduleErrorMark;
+const then = Promise.prototype.then;
+
+function moduleError(message) {
+  const error = new TypeError(message);
+  error[moduleErrorMark] = true;
+  return error;
+}
+
+Object.defineProperty(globalThis, "__esrun_publish", {
+  value(url, namespace) { if (expected.delete(url)) namespaces.set(url, namespace); },
+  enumerable: false, writable: false, configurable: false,
+});
+
+function importModule(specifier, referrer) {
+  let url;
+  try {
+    url = internals.call(ops.resolve, String(specifier), referrer ?? "");
+  } catch (error) {
+    return Promise.reject(error instanceof TypeError ? moduleError(error.message) : error);
+  }
+  let pending = loading.get(url);
+  if (pending === undefined) {
+    pending = evaluate(url);
+    loading.set(url, pending);
+  }
+  return pending;
+}
+
+function evaluate(url) {
+  expected.add(url);
+  const result = ops.importEval(url);
+  const status = internals.transferU32[0];
+  if (status === 1) return Promise.reject(result);
+  if (status === 2) return Promise.reject(moduleError(String(result)));
+  const done = () => namespaces.get(url);
+  return result instanceof Promise ? Reflect.apply(then, result, [done]) : Promise.resolve(done());
+}
+internals.importModule = importModule;
+
+Object.defineProperty(globalThis, "__esrun_import", {
+  value: function (specifier, referrer) { return importModule(specifier, referrer); },
+  enumerable: false, writable: false, configurable: false,
+});

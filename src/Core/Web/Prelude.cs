@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using EsRuntime.Host.Process;
+using EsRuntime.Modules;
+using EsRuntime.Providers;
+using EsRuntime.Runtime;
+using EsRuntime.Web.Bootstrap;
+
+namespace EsRuntime.Web;
+
+/// <summary>
+/// The embedded prelude: every web API's JS, in dependency order, compiled once per process and
+/// code-cached across processes through the <see cref="ICodeCache"/> provider.
+/// </summary>
+public static class Prelude
+{
+    /// <summary>Prelude files, in order. Each is a function body run with <c>internals</c> in scope.</summary>
+    private static readonly string[] Files =
+    [
+        "Web/Bootstrap/internals.js",
+        "Web/Errors/dom_exception.js",
+        "Web/Console/inspect.js",
+        "Web/Console/console.js",
+        "Web/Clone/structured_clone.js",
+        "Web/Timers/timers.js",
+        "Web/Performance/performance.js",
+        "Web/Random/determinism.js",
+        "Web/Bootstrap/report.js",
+        "Web/Bootstrap/modules.js",
+        "Web/Bootstrap/dispatch.js",
+    ];
+
+    public const string DocumentName = "esrun:prelude";
+
+    private static readonly Lazy<(string Source, string CacheKey)> Source = new(Build);
+
+    private static (string, string) Build()
+    {
+        var text = new StringBuilder("(function () {\nconst internals = Object.create(null);\n");
+        foreach (var file in Files)
+        {
+            if (!HasResource(file)) continue;
+            text.Append("(function (internals) {\"use strict\";\n")
+                .Append(EmbeddedText.Read(file))
+                .Append("\n})(internals);\n");
+        }
+        text.Append("})();\n");
+        var source = text.ToString();
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
+        return (source, "prelude-" + hash);
+    }
+
+    private static bool HasResource(string path) =>
+        typeof(Prelude).Assembly.GetManifestResourceInfo(path) is not null;
+
+    /// <summary>Registers every op and runs the prelude in the runtime's engine.</summary>
+    public static void Load(RuntimeContext context)
+    {
+        BootstrapOps.Register(context);
+        ProcessOps.Register(context);
+        var (source, key) = Source.Value;
+        var cache = context.Providers.CodeCache ?? NoCodeCache.Instance;
+        context.Engine.RunPrelude(DocumentName, source, cache.Load(key), data => cache.Store(key, data));
+    }
+}

@@ -1,0 +1,63 @@
+// Everything a script could read from the world without an op is routed to one here, so that a
+// run is a function of its providers' answers: Date reads the clock provider, Math.random is a
+// PRNG seeded from the entropy provider, and Intl formatting without a date uses that Date.
+const { ops } = internals;
+const NativeDate = Date;
+
+// Math.random: xoshiro128** seeded lazily with 16 bytes of provider entropy (no entropy is drawn
+// by a script that never calls it).
+let s0 = 0, s1 = 0, s2 = 0, s3 = 0, seeded = false;
+function seed() {
+  ops.entropyFill(16);
+  const u32 = internals.transferU32;
+  s0 = u32[0] | 0; s1 = u32[1] | 0; s2 = u32[2] | 0; s3 = u32[3] | 0;
+  if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
+  seeded = true;
+}
+function next32() {
+  const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+  const t = s1 << 9;
+  s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11);
+  return result;
+}
+function rotl(x, k) { return (x << k) | (x >>> (32 - k)); }
+Object.defineProperty(Math, "random", {
+  value: function random() {
+    if (!seeded) seed();
+    // 53 random bits, as V8's own Math.random gives.
+    return ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
+  },
+  writable: true, configurable: true, enumerable: false,
+});
+
+// Date: same prototype and statics, but "now" comes from the clock provider.
+function Date(...args) {
+  if (new.target === undefined) return new NativeDate(ops.wallNow()).toString();
+  if (args.length === 0) return Reflect.construct(NativeDate, [ops.wallNow()], new.target);
+  return Reflect.construct(NativeDate, args, new.target);
+}
+Object.defineProperty(Date, "length", { value: 7 });
+Object.defineProperty(Date, "prototype", { value: NativeDate.prototype, writable: false });
+Object.defineProperty(NativeDate.prototype, "constructor", { value: Date, writable: true, configurable: true });
+Object.defineProperty(Date, "now", { value: function now() { return ops.wallNow(); }, writable: true, configurable: true });
+Object.defineProperty(Date, "parse", { value: NativeDate.parse, writable: true, configurable: true });
+Object.defineProperty(Date, "UTC", { value: NativeDate.UTC, writable: true, configurable: true });
+internals.defineGlobal("Date", Date);
+
+// Intl.DateTimeFormat#format()/formatToParts() with no date read the real clock inside V8.
+if (typeof Intl === "object") {
+  const proto = Intl.DateTimeFormat.prototype;
+  const formatGetter = Object.getOwnPropertyDescriptor(proto, "format").get;
+  Object.defineProperty(proto, "format", {
+    get() {
+      const bound = Reflect.apply(formatGetter, this, []);
+      return (date) => bound(date === undefined ? ops.wallNow() : date);
+    },
+    configurable: true, enumerable: false,
+  });
+  const formatToParts = proto.formatToParts;
+  Object.defineProperty(proto, "formatToParts", {
+    value: function formatToParts(date) { return Reflect.apply(formatToParts, this, [date === undefined ? ops.wallNow() : date]); },
+    writable: true, configurable: true,
+  });
+}

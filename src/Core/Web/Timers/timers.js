@@ -1,0 +1,57 @@
+// HTML timers. The queue, due times and the nesting clamp live in C# (TimerQueue); JS keeps only
+// the callbacks by id. C# fires one timer per dispatch so microtasks drain between timers.
+const { ops } = internals;
+const callbacks = new Map();
+
+function toTimeout(value) {
+  const n = Number(value);
+  // WebIDL `long`: wraps modulo 2^32; negative and NaN become 0.
+  const wrapped = Number.isFinite(n) ? (Math.trunc(n) | 0) : 0;
+  return wrapped < 0 ? 0 : wrapped;
+}
+
+function start(handler, timeout, args, repeat, name) {
+  if (typeof handler !== "function") {
+    throw new TypeError(`${name}: the callback must be a function (string handlers are not evaluated)`);
+  }
+  const id = ops.timerStart(toTimeout(timeout), repeat);
+  callbacks.set(id, { handler, args, repeat });
+  return id;
+}
+
+function clear(id) {
+  const key = Number(id);
+  if (callbacks.delete(key)) ops.timerCancel(key);
+}
+
+const timers = {
+  setTimeout(handler, timeout = 0, ...args) { return start(handler, timeout, args, false, "setTimeout"); },
+  setInterval(handler, timeout = 0, ...args) { return start(handler, timeout, args, true, "setInterval"); },
+  clearTimeout(id = 0) { clear(id); },
+  clearInterval(id = 0) { clear(id); },
+};
+for (const name of Object.keys(timers)) internals.defineGlobal(name, timers[name]);
+
+internals.fireTimer = (id) => {
+  const timer = callbacks.get(id);
+  if (timer === undefined) return;
+  if (!timer.repeat) callbacks.delete(id);
+  try {
+    Reflect.apply(timer.handler, globalThis, timer.args);
+  } catch (error) {
+    internals.reportException(error, false);
+  }
+};
+
+const resolved = Promise.resolve();
+const then = Promise.prototype.then;
+internals.defineGlobal("queueMicrotask", function queueMicrotask(callback) {
+  if (typeof callback !== "function") throw new TypeError("queueMicrotask: the callback must be a function");
+  Reflect.apply(then, resolved, [() => {
+    try {
+      callback();
+    } catch (error) {
+      internals.reportException(error, false);
+    }
+  }]);
+});

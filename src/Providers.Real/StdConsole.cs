@@ -1,0 +1,41 @@
+using System.Text;
+using EsRuntime.Providers;
+
+namespace EsRuntime.Providers.Real;
+
+/// <summary>The process's stdout and stderr, UTF-8, buffered until the loop flushes at the end of a turn.</summary>
+public sealed class StdConsole : IConsole, IDisposable
+{
+    private readonly StreamWriter _out = Open(Console.OpenStandardOutput());
+    private readonly StreamWriter _err = Open(Console.OpenStandardError());
+
+    private static StreamWriter Open(Stream stream) => new(stream, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+
+    public void Write(ConsoleStream stream, string text)
+    {
+        if (stream == ConsoleStream.Stderr)
+        {
+            // Keep the two streams in the order they were written when both go to one terminal.
+            _out.Flush();
+            _err.Write(text);
+            _err.Flush();
+        }
+        else
+        {
+            _out.Write(text);
+        }
+    }
+
+    public void Flush()
+    {
+        _out.Flush();
+        _err.Flush();
+    }
+
+    public void Dispose()
+    {
+        Flush();
+        _out.Dispose();
+        _err.Dispose();
+    }
+}

@@ -1,0 +1,38 @@
+using EsRuntime.Capabilities;
+using EsRuntime.Providers;
+using EsRuntime.Providers.Sim;
+using EsRuntime.Runtime;
+
+namespace EsRuntime.Tests;
+
+/// <summary>What a script printed and how it ended.</summary>
+public sealed record JsResult(string Stdout, string Stderr, int ExitCode);
+
+/// <summary>
+/// Runs JS as the main module of a runtime on simulated providers: virtual clock, seeded entropy,
+/// captured console, cwd <see cref="SimProcessHost.DefaultCwd"/>, platform linux.
+/// </summary>
+public static class JsHarness
+{
+    public static JsResult Run(string moduleCode, Capability capabilities = Capability.All, ulong seed = 1,
+        IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? env = null)
+    {
+        var console = new CapturingConsole();
+        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(seed), console,
+            new SimProcessHost(args, env), new MemoryModuleSource());
+        using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = capabilities }, moduleCode);
+        var code = runtime.RunToCompletion();
+        return new JsResult(console.Stdout, console.Stderr, code);
+    }
+
+    /// <summary>Runs a module file on the real filesystem (for module-resolution tests), still on simulated time.</summary>
+    public static JsResult RunFile(string path, Capability capabilities = Capability.All, string? jailRoot = null)
+    {
+        var console = new CapturingConsole();
+        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console,
+            new SimProcessHost(cwd: Path.GetDirectoryName(path)!), new Providers.Real.FileModuleSource());
+        using var runtime = new JsRuntime(new RuntimeOptions { Providers = providers, Capabilities = capabilities, JailRoot = jailRoot }, path);
+        var code = runtime.RunToCompletion();
+        return new JsResult(console.Stdout, console.Stderr, code);
+    }
+}
