@@ -116,9 +116,10 @@ public sealed class JsRuntime : IDisposable
             if (_context.ExitCode is null && _context.Engine.PendingRejections > 0)
                 _context.Engine.Dispatch((int)DispatchKind.Rejections);
         }
-        catch (V8Engine.TerminatedException) when (_context.ExitCode is not null)
+        catch (Exception e) when (_context.ExitCode is not null && e is V8Engine.TerminatedException or V8Engine.ScriptException)
         {
-            // exit() or a reported uncaught error: the run is over, as intended.
+            // exit() or a reported uncaught error: the run is over, as intended. (A termination that
+            // passes through a nested module evaluation reaches here as a plain script exception.)
         }
         catch (Exception e) when (e is V8Engine.TerminatedException or V8Engine.ScriptException)
         {
