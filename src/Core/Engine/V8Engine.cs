@@ -16,12 +16,13 @@ public sealed unsafe class V8Engine : IDisposable
     private readonly IModuleHost _modules;
     private readonly Dictionary<string, Document> _documents = new(StringComparer.Ordinal);
     private readonly Queue<(int Kind, object Promise, object? Value)> _rejections = new();
-    private ScriptObject? _dispatch;
+    private V8Script? _dispatch;
     private object? _internals;
     private IArrayBuffer? _transfer;
     private byte* _transferPtr;
     private int _transferLength;
     private int _syntheticCount;
+    private Modules.ModuleException? _loadFailure;
 
     public V8Engine(IModuleHost modules, EngineLimits limits)
     {
@@ -72,9 +73,10 @@ public sealed unsafe class V8Engine : IDisposable
             if (produced is { Length: > 0 }) storeCache(produced);
         }
         using (script) Call(() => _engine.Execute(script));
-        _dispatch = (ScriptObject)_engine.Global.GetProperty("__esrun_dispatch");
+        // ScriptObject.InvokeAsFunction marshals its arguments through reflection, which Native AOT
+        // cannot do; a precompiled call with its arguments in the transfer buffer can.
+        _dispatch = _engine.Compile(new DocumentInfo("esrun:dispatch"), "globalThis.__esrun_dispatch()");
         _internals = _engine.Global.GetProperty("__esrun_internals");
-        _engine.Global.DeleteProperty("__esrun_dispatch");
         _engine.Global.DeleteProperty("__esrun_internals");
     }
 
@@ -91,11 +93,25 @@ public sealed unsafe class V8Engine : IDisposable
     /// <summary>The shared transfer buffer: bytes cross here, only offsets and lengths cross as arguments.</summary>
     public Span<byte> Transfer => new(_transferPtr, _transferLength);
 
-    /// <summary>Calls the JS dispatcher: one C#→JS crossing; microtasks drain when it returns.</summary>
+    /// <summary>Runs a classic script in the runtime's global scope (embedders, benchmarks).</summary>
+    public void ExecuteScript(string name, string code) => Call(() => _engine.Execute(new DocumentInfo(name), code));
+
+    /// <summary>Byte offset of the dispatch slots at the end of the transfer buffer: armed flag, kind, argument.</summary>
+    public int DispatchSlots => _transferLength - 32;
+
+    /// <summary>
+    /// Calls the JS dispatcher: one C#→JS crossing; microtasks drain when it returns. The arguments
+    /// travel in the transfer buffer with an "armed" flag that script code cannot set, since the
+    /// buffer is private to the prelude.
+    /// </summary>
     public void Dispatch(int kind, double arg = 0)
     {
         var dispatch = _dispatch ?? throw new InvalidOperationException("prelude not loaded");
-        Call(() => dispatch.InvokeAsFunction(kind, arg));
+        var slots = Transfer[DispatchSlots..];
+        BitConverter.TryWriteBytes(slots, 1.0);
+        BitConverter.TryWriteBytes(slots[8..], (double)kind);
+        BitConverter.TryWriteBytes(slots[16..], arg);
+        Call(() => _engine.Execute(dispatch));
     }
 
     /// <summary>
@@ -111,6 +127,7 @@ public sealed unsafe class V8Engine : IDisposable
         var quoted = JsString(url);
         var code = $"import * as ns from {quoted};\nglobalThis.{publisher}({quoted}, ns);";
         var rejectionsBefore = _rejections.Count;
+        _loadFailure = null;
         try
         {
             return new JsValue(_engine.Evaluate(new DocumentInfo(synthetic) { Category = ModuleCategory.Standard }, code));
@@ -120,10 +137,14 @@ public sealed unsafe class V8Engine : IDisposable
             // The failure is returned to JS, so the engine's own rejected evaluation promise is not unhandled.
             while (_rejections.Count > rejectionsBefore) DropLastRejection();
             threw = true;
+            // A module that could not be loaded: its message is the whole report, not a script error.
+            if (_loadFailure is not null)
+            {
+                loaderFailed = true;
+                return new JsValue(_loadFailure.Message);
+            }
             var value = e.ScriptExceptionAsObject;
-            if (value is not null && value is not Undefined) return new JsValue(value);
-            loaderFailed = true;
-            return new JsValue(LoaderMessage(e));
+            return new JsValue(value is null or Undefined ? e.Message : value);
         }
     }
 
@@ -132,13 +153,6 @@ public sealed unsafe class V8Engine : IDisposable
         var kept = _rejections.ToArray();
         _rejections.Clear();
         for (var i = 0; i < kept.Length - 1; i++) _rejections.Enqueue(kept[i]);
-    }
-
-    private static string LoaderMessage(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-            if (x is Modules.ModuleException m) return m.Message;
-        return e.Message;
     }
 
     /// <summary>Stops script execution at once (V8 TerminateExecution); script cannot catch it.</summary>
@@ -194,7 +208,9 @@ public sealed unsafe class V8Engine : IDisposable
     {
         var referrerUrl = referrer?.Uri?.OriginalString;
         if (referrerUrl is not null && referrerUrl.StartsWith("esrun-import:", StringComparison.Ordinal)) referrerUrl = null;
-        var module = _modules.Load(specifier, referrerUrl);
+        ModuleSource module;
+        try { module = _modules.Load(specifier, referrerUrl); }
+        catch (Modules.ModuleException e) { _loadFailure = e; throw; }
         if (_documents.TryGetValue(module.Url, out var cached)) return cached;
         var doc = new StringDocument(new DocumentInfo(new Uri(module.Url)) { Category = ModuleCategory.Standard }, module.Code);
         _documents[module.Url] = doc;
@@ -207,7 +223,11 @@ public sealed unsafe class V8Engine : IDisposable
             => Task.FromResult(owner.LoadDocument(sourceInfo, specifier));
     }
 
-    public void Dispose() => _engine.Dispose();
+    public void Dispose()
+    {
+        _dispatch?.Dispose();
+        _engine.Dispose();
+    }
 }
 
 /// <summary>Resource limits for one engine; a hostile script hits these, not the host.</summary>

@@ -83,6 +83,29 @@ public sealed class JsRuntime : IDisposable
         return HasWork;
     }
 
+    /// <summary>
+    /// Runs a classic (non-module) script in the global scope as one macrotask, e.g. to call into a
+    /// running program. An uncaught exception is reported like any other and ends the run.
+    /// </summary>
+    public void Execute(string code, string name = "esrun:embedder")
+    {
+        if (_context.ExitCode is not null) return;
+        try
+        {
+            _context.Engine.ExecuteScript(name, code);
+            if (_context.ExitCode is null && _context.Engine.PendingRejections > 0)
+                _context.Engine.Dispatch((int)DispatchKind.Rejections);
+        }
+        catch (V8Engine.ScriptException e) when (_context.ExitCode is null)
+        {
+            _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: Uncaught {e.Details}\n");
+            _context.Exit(1);
+        }
+        catch (Exception e) when (_context.ExitCode is not null && e is V8Engine.TerminatedException or V8Engine.ScriptException)
+        {
+        }
+    }
+
     private bool HasWork => _context.ExitCode is null && _context.Timers.Count > 0;
 
     /// <summary>Runs until no work remains or the script exits; returns the exit code.</summary>
@@ -123,7 +146,7 @@ public sealed class JsRuntime : IDisposable
         }
         catch (Exception e) when (e is V8Engine.TerminatedException or V8Engine.ScriptException)
         {
-            _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: internal: {e.Message}\n");
+            _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: internal: {(e as V8Engine.ScriptException)?.Details ?? e.Message}\n");
             _context.Exit(1);
         }
     }

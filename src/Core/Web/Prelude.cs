@@ -21,7 +21,6 @@ public static class Prelude
         "Web/Errors/dom_exception.js",
         "Web/Console/inspect.js",
         "Web/Console/console.js",
-        "Web/Console/dev_console.js",
         "Web/Clone/structured_clone.js",
         "Web/Timers/timers.js",
         "Web/Performance/performance.js",

@@ -35,7 +35,7 @@ internal static class BootstrapOps
         engine.RegisterOp("entropyFill", (a, r) =>
         {
             var length = a.Int32(0);
-            if (length < 0 || length > engine.Transfer.Length) throw new OpException("RangeError", $"entropy request of {length} bytes is out of range");
+            if (length < 0 || length > engine.DispatchSlots) throw new OpException("RangeError", $"entropy request of {length} bytes is out of range");
             providers.Entropy.Fill(engine.Transfer[..length]);
         });
 

@@ -31,7 +31,22 @@ globalThis.self = globalThis;
 Object.defineProperty(globalThis, "self", { enumerable: false });
 
 globalThis.__esrun_internals = internals;
-globalThis.__esrun_dispatch = function dispatch(kind, arg) {
+
+// C# writes [armed, kind, arg] as float64 at the end of the private transfer buffer, then calls
+// this. Script code can reach the function but not the buffer, so it cannot arm a dispatch.
+const slots = new Float64Array(internals.transfer, internals.transfer.byteLength - 32, 3);
+Object.defineProperty(globalThis, "__esrun_dispatch", {
+  value: function dispatch() {
+    if (slots[0] !== 1) return;
+    slots[0] = 0;
+    const kind = slots[1];
+    const arg = slots[2];
+    return route(kind, arg);
+  },
+  enumerable: false, writable: false, configurable: false,
+});
+
+function route(kind, arg) {
   switch (kind) {
     case Kind.Boot: return boot(ops.mainUrl());
     case Kind.Timer: return internals.fireTimer(arg);

@@ -14,7 +14,7 @@ function describe(value) {
 // Prelude frames and the host function frames ClearScript adds are not the user's code.
 function userFrames(stack) {
   return stack.split("\n").filter((line) => /^\s+at /.test(line) &&
-    !line.includes("esrun:prelude") && !line.includes("FastHostFunction") && !line.includes("esrun-import:"));
+    !/\besrun[:-](prelude|dispatch|import)/.test(line) && !line.includes("FastHostFunction"));
 }
 
 function codeFrame(frames) {
