@@ -14,6 +14,7 @@ public sealed unsafe class V8Engine : IDisposable
 {
     private readonly V8ScriptEngine _engine;
     private readonly IModuleHost _modules;
+    private readonly EngineLimits _limits;
     private readonly Dictionary<string, Document> _documents = new(StringComparer.Ordinal);
     private readonly Queue<(int Kind, object Promise, object? Value)> _rejections = new();
     private V8Script? _dispatch;
@@ -27,10 +28,15 @@ public sealed unsafe class V8Engine : IDisposable
     public V8Engine(IModuleHost modules, EngineLimits limits)
     {
         _modules = modules;
-        var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = limits.MaxHeapMiB };
+        _limits = limits;
+        // The hard V8 limit aborts the process when reached, so it sits above the soft, catchable
+        // limit that ClearScript enforces by sampling the heap; a heap bomb hits the soft one first.
+        var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = limits.MaxHeapMiB * 2 };
         _engine = new V8ScriptEngine(constraints, V8ScriptEngineFlags.HideHostExceptions)
         {
             MaxRuntimeStackUsage = (UIntPtr)limits.MaxStackBytes,
+            MaxRuntimeHeapSize = (UIntPtr)((long)limits.MaxHeapMiB * 1024 * 1024),
+            RuntimeHeapSizeSampleInterval = TimeSpan.FromMilliseconds(20),
         };
         _engine.DocumentSettings.Loader = new Loader(this);
         _engine.DocumentSettings.ContextCallback = ImportMeta;
@@ -39,6 +45,9 @@ public sealed unsafe class V8Engine : IDisposable
 
     /// <summary>Thrown out of a call when script execution was terminated (exit, watchdog).</summary>
     public sealed class TerminatedException(Exception inner) : Exception("script terminated", inner);
+
+    /// <summary>The script hit a resource limit (heap); the engine cannot run more script.</summary>
+    public sealed class LimitExceededException(string message, Exception inner) : Exception(message, inner);
 
     /// <summary>A JS exception that escaped to the host; Message and Stack as V8 formatted them.</summary>
     public sealed class ScriptException(string message, string details, Exception inner) : Exception(message, inner)
@@ -132,7 +141,7 @@ public sealed unsafe class V8Engine : IDisposable
         {
             return new JsValue(_engine.Evaluate(new DocumentInfo(synthetic) { Category = ModuleCategory.Standard }, code));
         }
-        catch (ScriptEngineException e) when (!e.IsFatal)
+        catch (ScriptEngineException e) when (!e.IsFatal && !e.Message.Contains("memory limit", StringComparison.Ordinal))
         {
             // The failure is returned to JS, so the engine's own rejected evaluation promise is not unhandled.
             while (_rejections.Count > rejectionsBefore) DropLastRejection();
@@ -198,6 +207,10 @@ public sealed unsafe class V8Engine : IDisposable
     {
         try { action(); }
         catch (ScriptInterruptedException e) { throw new TerminatedException(e); }
+        catch (ScriptEngineException e) when (e.Message.Contains("memory limit", StringComparison.Ordinal))
+        {
+            throw new LimitExceededException($"out of memory: the script exceeded the heap limit of {_limits.MaxHeapMiB} MiB", e);
+        }
         catch (ScriptEngineException e) when (e.IsFatal || e.InnerException is ScriptInterruptedException) { throw new TerminatedException(e); }
         catch (ScriptEngineException e) { throw new ScriptException(e.Message, e.ErrorDetails, e); }
     }
@@ -231,4 +244,4 @@ public sealed unsafe class V8Engine : IDisposable
 }
 
 /// <summary>Resource limits for one engine; a hostile script hits these, not the host.</summary>
-public sealed record EngineLimits(int MaxHeapMiB = 2048, long MaxStackBytes = 8 * 1024 * 1024);
+public sealed record EngineLimits(int MaxHeapMiB = 1024, long MaxStackBytes = 4 * 1024 * 1024);

@@ -61,7 +61,7 @@ public static class DynamicImportRewriter
                     var start = _i;
                     while (_i < _s.Length && IsIdentPart(_s[_i])) _i++;
                     var word = _s[start.._i];
-                    if (word == "import" && _lastSignificant != '.' && NextNonSpace() == '(') found.Add(start);
+                    if (word == "import" && _lastSignificant != '.' && NextNonSpace() == '(' && !IsMethodDefinition()) found.Add(start);
                     _lastWord = word;
                     _lastSignificant = 'a';
                     continue;
@@ -88,6 +88,23 @@ public static class DynamicImportRewriter
                 return _s[j];
             }
             return '\0';
+        }
+
+        /// <summary>
+        /// <c>import(...) {</c> is a method named import (object literal or class body), not a dynamic
+        /// import: skip to the matching parenthesis and look at what follows.
+        /// </summary>
+        private bool IsMethodDefinition()
+        {
+            var j = _s.IndexOf('(', _i);
+            var depth = 0;
+            for (; j < _s.Length; j++)
+            {
+                if (_s[j] == '(') depth++;
+                else if (_s[j] == ')' && --depth == 0) break;
+            }
+            for (j++; j < _s.Length && char.IsWhiteSpace(_s[j]); j++) { }
+            return j < _s.Length && _s[j] == '{';
         }
 
         private void SkipLine() { var e = _s.IndexOf('\n', _i); _i = e < 0 ? _s.Length : e; }

@@ -18,6 +18,7 @@ public sealed class JsRuntime : IDisposable
     private readonly RuntimeContext _context;
     private readonly ManualResetEvent _wake = new(false);
     private bool _started;
+    private volatile bool _interrupted;
 
     public JsRuntime(RuntimeOptions options, string entryUrlOrPath)
         : this(options, entryUrlOrPath, evalCode: null) { }
@@ -64,6 +65,7 @@ public sealed class JsRuntime : IDisposable
     /// </summary>
     public bool Tick()
     {
+        if (_interrupted && _context.ExitCode is null) _context.Exit(1);
         if (_context.ExitCode is not null) return false;
         if (!_started)
         {
@@ -89,21 +91,7 @@ public sealed class JsRuntime : IDisposable
     /// </summary>
     public void Execute(string code, string name = "esrun:embedder")
     {
-        if (_context.ExitCode is not null) return;
-        try
-        {
-            _context.Engine.ExecuteScript(name, code);
-            if (_context.ExitCode is null && _context.Engine.PendingRejections > 0)
-                _context.Engine.Dispatch((int)DispatchKind.Rejections);
-        }
-        catch (V8Engine.ScriptException e) when (_context.ExitCode is null)
-        {
-            _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: Uncaught {e.Details}\n");
-            _context.Exit(1);
-        }
-        catch (Exception e) when (_context.ExitCode is not null && e is V8Engine.TerminatedException or V8Engine.ScriptException)
-        {
-        }
+        if (_context.ExitCode is null) Guard(() => _context.Engine.ExecuteScript(name, code), fromEmbedder: true);
     }
 
     private bool HasWork => _context.ExitCode is null && _context.Timers.Count > 0;
@@ -131,11 +119,15 @@ public sealed class JsRuntime : IDisposable
         return ExitCode ?? 0;
     }
 
-    private void Run(DispatchKind kind, double arg = 0)
+    private void Run(DispatchKind kind, double arg = 0) =>
+        Guard(() => _context.Engine.Dispatch((int)kind, arg), fromEmbedder: false);
+
+    /// <summary>Runs one macrotask, settles the rejections it left, and maps how it ended.</summary>
+    private void Guard(Action macrotask, bool fromEmbedder)
     {
         try
         {
-            _context.Engine.Dispatch((int)kind, arg);
+            macrotask();
             if (_context.ExitCode is null && _context.Engine.PendingRejections > 0)
                 _context.Engine.Dispatch((int)DispatchKind.Rejections);
         }
@@ -144,11 +136,40 @@ public sealed class JsRuntime : IDisposable
             // exit() or a reported uncaught error: the run is over, as intended. (A termination that
             // passes through a nested module evaluation reaches here as a plain script exception.)
         }
+        catch (V8Engine.TerminatedException) when (_interrupted)
+        {
+            Fail("the script was interrupted by the host");
+        }
+        catch (V8Engine.LimitExceededException e)
+        {
+            Fail(e.Message);
+        }
+        catch (V8Engine.ScriptException e) when (fromEmbedder)
+        {
+            // The prelude reports errors of its own dispatches; an embedder's script has no such guard.
+            Fail("Uncaught " + e.Details);
+        }
         catch (Exception e) when (e is V8Engine.TerminatedException or V8Engine.ScriptException)
         {
-            _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: internal: {(e as V8Engine.ScriptException)?.Details ?? e.Message}\n");
-            _context.Exit(1);
+            Fail("internal: " + ((e as V8Engine.ScriptException)?.Details ?? e.Message));
         }
+    }
+
+    private void Fail(string message)
+    {
+        _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: {message}\n");
+        _context.Exit(1);
+    }
+
+    /// <summary>
+    /// Stops a running script from another thread (a watchdog for runaway code). The run ends with
+    /// exit code 1 and a message; safe to call at any time.
+    /// </summary>
+    public void Interrupt()
+    {
+        _interrupted = true;
+        _context.Engine.Terminate();
+        _wake.Set();
     }
 
     public void Dispose()

@@ -15,12 +15,12 @@ public sealed record JsResult(string Stdout, string Stderr, int ExitCode);
 public static class JsHarness
 {
     public static JsResult Run(string moduleCode, Capability capabilities = Capability.All, ulong seed = 1,
-        IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? env = null)
+        IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? env = null, Engine.EngineLimits? limits = null)
     {
         var console = new CapturingConsole();
         var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(seed), console,
             new SimProcessHost(args, env), new MemoryModuleSource());
-        using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = capabilities }, moduleCode);
+        using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = capabilities, Limits = limits ?? new() }, moduleCode);
         var code = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, code);
     }

@@ -2,7 +2,7 @@
 // run is a function of its providers' answers: Date reads the clock provider, Math.random is a
 // PRNG seeded from the entropy provider, and Intl formatting without a date uses that Date.
 const { ops } = internals;
-const NativeDate = Date;
+const NativeDate = globalThis.Date;
 
 // Math.random: xoshiro128** seeded lazily with 16 bytes of provider entropy (no entropy is drawn
 // by a script that never calls it).
@@ -31,11 +31,12 @@ Object.defineProperty(Math, "random", {
 });
 
 // Date: same prototype and statics, but "now" comes from the clock provider.
-function Date(...args) {
+// A named function expression: a declaration named Date would shadow the global above.
+const Date = function Date(...args) {
   if (new.target === undefined) return new NativeDate(ops.wallNow()).toString();
   if (args.length === 0) return Reflect.construct(NativeDate, [ops.wallNow()], new.target);
   return Reflect.construct(NativeDate, args, new.target);
-}
+};
 Object.defineProperty(Date, "length", { value: 7 });
 Object.defineProperty(Date, "prototype", { value: NativeDate.prototype, writable: false });
 Object.defineProperty(NativeDate.prototype, "constructor", { value: Date, writable: true, configurable: true });
@@ -55,9 +56,9 @@ if (typeof Intl === "object") {
     },
     configurable: true, enumerable: false,
   });
-  const formatToParts = proto.formatToParts;
+  const nativeFormatToParts = proto.formatToParts;
   Object.defineProperty(proto, "formatToParts", {
-    value: function formatToParts(date) { return Reflect.apply(formatToParts, this, [date === undefined ? ops.wallNow() : date]); },
+    value: function formatToParts(date) { return Reflect.apply(nativeFormatToParts, this, [date === undefined ? ops.wallNow() : date]); },
     writable: true, configurable: true,
   });
 }
