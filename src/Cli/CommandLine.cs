@@ -7,11 +7,20 @@ internal static class CommandLine
 {
     public const string VersionString = "0.1.0";
 
+    /// <summary>Exit codes of esrun itself, distinct from the small codes programs use.</summary>
+    public const int UsageError = 2;
+    public const int ReplayDiverged = 86;
+    public const int TraceUnreadable = 87;
+    public const int RunsDiffer = 88;
+
     public abstract record Parsed;
     public sealed record Help : Parsed;
     public sealed record Version : Parsed;
     public sealed record Invalid(string Message) : Parsed;
-    public sealed record Run(string? File, string? Code, IReadOnlyList<string> ScriptArgs, Capability Denied) : Parsed;
+    public sealed record Run(string? File, string? Code, IReadOnlyList<string> ScriptArgs, Capability Denied,
+        string? RecordPath, ulong? Seed, bool CheckDeterminism) : Parsed;
+    public sealed record Replay(string TracePath) : Parsed;
+    public sealed record TraceSummary(string TracePath, int Events) : Parsed;
 
     public static readonly string HelpText = $"""
         esrun {VersionString} — a secure, deterministic JavaScript runtime (ES modules only)
@@ -19,39 +28,72 @@ internal static class CommandLine
         Usage:
           esrun [options] FILE [args...]    run FILE as the main ES module
           esrun [options] -e CODE [args...] run CODE as the main ES module
+          esrun --replay TRACE              run a recorded program again, from its trace alone
+          esrun trace TRACE [--events N]    summarise a trace: header, event counts, first N events
           esrun --help | --version
 
         Options:
-          -e, --eval CODE     evaluate CODE instead of a file
-          --deny CAPS         withhold capabilities (comma-separated: env, file-read, file-write,
-                              net, net-listen, hrtime); all are granted by default
-          -h, --help          print this help
-          -v, --version       print the version
+          -e, --eval CODE       evaluate CODE instead of a file
+          --record TRACE        write every answer the world gives the program to TRACE
+          --sim SEED            run on simulated providers: virtual clock (jumps to the next timer
+                                when idle), entropy seeded by SEED, empty environment, time zone UTC
+          --check-determinism   with --sim: run twice and report the first provider call that
+                                differs, or that both runs were identical
+          --deny CAPS           withhold capabilities (comma-separated: env, file-read, file-write,
+                                net, net-listen, hrtime); all are granted by default
+          -h, --help            print this help
+          -v, --version         print the version
 
         Exit codes:
           0    the program finished (or called exit() / exit(0))
           N    the program called exit(N)
           1    an uncaught error or unhandled promise rejection, or a module that cannot be loaded
           2    invalid command line
+          {ReplayDiverged}   replay diverged: the program asked for something the trace does not hold next
+          {TraceUnreadable}   the trace cannot be read (missing, corrupt, or another format version)
+          {RunsDiffer}   --check-determinism: the two runs differed
 
         """;
 
     public static Parsed Parse(IReadOnlyList<string> args)
     {
+        if (args.Count > 0 && args[0] == "trace") return ParseTrace(args);
         var denied = Capability.None;
+        string? record = null;
+        ulong? seed = null;
+        var check = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
+            string? Value() => i + 1 < args.Count ? args[++i] : null;
             switch (arg)
             {
                 case "-h" or "--help": return new Help();
                 case "-v" or "--version": return new Version();
                 case "-e" or "--eval":
                     if (i + 1 >= args.Count) return new Invalid($"{arg} needs the code to run");
-                    return new Run(null, args[i + 1], args.Skip(i + 2).ToArray(), denied);
+                    return Finish(new Run(null, args[i + 1], args.Skip(i + 2).ToArray(), denied, record, seed, check));
+                case "--record":
+                    record = Value();
+                    if (record is null) return new Invalid("--record needs a trace file path");
+                    break;
+                case "--replay":
+                    var trace = Value();
+                    if (trace is null) return new Invalid("--replay needs a trace file path");
+                    if (i + 1 < args.Count) return new Invalid("--replay takes no program: the trace holds it");
+                    return new Replay(trace);
+                case "--sim":
+                    var text = Value();
+                    if (!ulong.TryParse(text, out var parsedSeed)) return new Invalid($"--sim needs a seed (a non-negative integer), got '{text}'");
+                    seed = parsedSeed;
+                    break;
+                case "--check-determinism":
+                    check = true;
+                    break;
                 case "--deny":
-                    if (i + 1 >= args.Count) return new Invalid("--deny needs a list of capabilities");
-                    foreach (var name in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    var list = Value();
+                    if (list is null) return new Invalid("--deny needs a list of capabilities");
+                    foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
                         var capability = ParseCapability(name);
                         if (capability is null) return new Invalid($"unknown capability '{name}' (expected env, file-read, file-write, net, net-listen, hrtime)");
@@ -59,13 +101,27 @@ internal static class CommandLine
                     }
                     break;
                 case "--":
-                    return i + 1 < args.Count ? new Run(args[i + 1], null, args.Skip(i + 2).ToArray(), denied) : new Invalid("no script given after --");
+                    return i + 1 < args.Count ? Finish(new Run(args[i + 1], null, args.Skip(i + 2).ToArray(), denied, record, seed, check)) : new Invalid("no script given after --");
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1) return new Invalid($"unknown option '{arg}'");
-                    return new Run(arg, null, args.Skip(i + 1).ToArray(), denied);
+                    return Finish(new Run(arg, null, args.Skip(i + 1).ToArray(), denied, record, seed, check));
             }
         }
         return new Invalid("no script given");
+    }
+
+    private static Parsed Finish(Run run) =>
+        run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")
+        : run.CheckDeterminism && run.RecordPath is not null ? new Invalid("--check-determinism does not record; drop --record")
+        : run;
+
+    private static Parsed ParseTrace(IReadOnlyList<string> args)
+    {
+        if (args.Count < 2) return new Invalid("trace needs a trace file path");
+        var events = 50;
+        if (args.Count == 4 && args[2] == "--events" && int.TryParse(args[3], out var n) && n >= 0) events = n;
+        else if (args.Count != 2) return new Invalid("usage: esrun trace TRACE [--events N]");
+        return new TraceSummary(args[1], events);
     }
 
     private static Capability? ParseCapability(string name) => name.ToLowerInvariant() switch

@@ -1,32 +1,27 @@
-using EsRuntime.Capabilities;
 using EsRuntime.Cli;
-using EsRuntime.Providers;
-using EsRuntime.Providers.Real;
-using EsRuntime.Runtime;
 
 // esrun: parse flags, pick providers, run, map the outcome to an exit code.
-var parsed = CommandLine.Parse(args);
-switch (parsed)
+return CommandLine.Parse(args) switch
 {
-    case CommandLine.Help:
-        Console.Out.Write(CommandLine.HelpText);
-        return 0;
-    case CommandLine.Version:
-        Console.Out.WriteLine("esrun " + CommandLine.VersionString);
-        return 0;
-    case CommandLine.Invalid invalid:
-        Console.Error.WriteLine("error: " + invalid.Message);
-        Console.Error.WriteLine("Run 'esrun --help' for usage.");
-        return 2;
+    CommandLine.Help => Print(CommandLine.HelpText),
+    CommandLine.Version => Print("esrun " + CommandLine.VersionString + "\n"),
+    CommandLine.Invalid invalid => Usage(invalid.Message),
+    CommandLine.Replay replay => Modes.Replay(replay.TracePath),
+    CommandLine.TraceSummary summary => Modes.Summarize(summary.TracePath, summary.Events),
+    CommandLine.Run { CheckDeterminism: true } run => Modes.CheckDeterminism(run, args),
+    CommandLine.Run run => Modes.Run(run, args),
+    _ => Usage("unrecognised command line"),
+};
+
+static int Print(string text)
+{
+    Console.Out.Write(text);
+    return 0;
 }
 
-var run = (CommandLine.Run)parsed;
-using var console = new StdConsole();
-var options = new RuntimeOptions
+static int Usage(string message)
 {
-    Providers = new ProviderSet(new SystemClock(), new SystemEntropy(), console, new RealProcessHost(run.ScriptArgs),
-        new FileModuleSource(), new FileCodeCache()),
-    Capabilities = Capability.All & ~run.Denied,
-};
-using var runtime = run.Code is not null ? JsRuntime.FromCode(options, run.Code) : new JsRuntime(options, run.File!);
-return runtime.RunToCompletion();
+    Console.Error.WriteLine("error: " + message);
+    Console.Error.WriteLine("Run 'esrun --help' for usage.");
+    return CommandLine.UsageError;
+}

@@ -102,6 +102,24 @@ public sealed unsafe class V8Engine : IDisposable
     /// <summary>The shared transfer buffer: bytes cross here, only offsets and lengths cross as arguments.</summary>
     public Span<byte> Transfer => new(_transferPtr, _transferLength);
 
+    /// <summary>
+    /// The innermost script location (file:line:column) outside the runtime's own code, or null when no
+    /// script is running. Costly; for diagnostics such as a replay divergence.
+    /// </summary>
+    public string? CurrentCallSite()
+    {
+        foreach (var line in _engine.GetStackTrace().Split('\n'))
+        {
+            var frame = line.Trim();
+            if (!frame.StartsWith("at ", StringComparison.Ordinal) || frame.Contains("esrun:", StringComparison.Ordinal) ||
+                frame.Contains("esrun-import:", StringComparison.Ordinal) || frame.Contains("FastHostFunction", StringComparison.Ordinal))
+                continue;
+            var open = frame.LastIndexOf('(');
+            return open >= 0 ? frame[(open + 1)..].TrimEnd(')') : frame[3..];
+        }
+        return null;
+    }
+
     /// <summary>Runs a classic script in the runtime's global scope (embedders, benchmarks).</summary>
     public void ExecuteScript(string name, string code) => Call(() => _engine.Execute(new DocumentInfo(name), code));
 

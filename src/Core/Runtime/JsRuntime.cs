@@ -43,7 +43,11 @@ public sealed class JsRuntime : IDisposable
         var loader = new ModuleLoader(new ModuleResolver(providers.Modules, jailRoot), providers.Modules);
         if (evalCode is not null) loader.AddVirtual(entryUrl, evalCode);
         var engine = new V8Engine(loader, options.Limits);
-        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities), loader) { MainUrl = entryUrl };
+        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities), loader)
+        {
+            MainUrl = entryUrl,
+            Deterministic = options.Deterministic,
+        };
         Prelude.Load(_context);
     }
 
@@ -160,6 +164,12 @@ public sealed class JsRuntime : IDisposable
         _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: {message}\n");
         _context.Exit(1);
     }
+
+    /// <summary>Ends the run with <paramref name="exitCode"/> at once (from the loop thread, e.g. a provider).</summary>
+    public void Stop(int exitCode) => _context.Exit(exitCode);
+
+    /// <summary>Where script execution is now (file:line:column), for diagnostics; null outside script.</summary>
+    public string? CurrentCallSite() => _context.Engine.CurrentCallSite();
 
     /// <summary>
     /// Stops a running script from another thread (a watchdog for runaway code). The run ends with

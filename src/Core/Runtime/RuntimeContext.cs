@@ -15,6 +15,9 @@ public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, Capab
     public ModuleLoader Modules { get; } = modules;
     public TimerQueue Timers { get; } = new();
 
+    /// <summary>See <see cref="RuntimeOptions.Deterministic"/>.</summary>
+    public bool Deterministic { get; init; }
+
     /// <summary>The URL of the main module, set when the runtime starts.</summary>
     public string MainUrl { get; set; } = "";
 

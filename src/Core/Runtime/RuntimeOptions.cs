@@ -16,4 +16,10 @@ public sealed class RuntimeOptions
     public string? JailRoot { get; init; }
 
     public EngineLimits Limits { get; init; } = new();
+
+    /// <summary>
+    /// Removes what V8 itself leaks of real time and scheduling (WeakRef/FinalizationRegistry timing,
+    /// Atomics.waitAsync, async WebAssembly compilation), for simulated, recorded and replayed runs.
+    /// </summary>
+    public bool Deterministic { get; init; }
 }

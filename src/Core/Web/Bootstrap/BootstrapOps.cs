@@ -43,6 +43,7 @@ internal static class BootstrapOps
             r.Set(ctx.Timers.Start(providers.Clock.MonotonicNowMs(), a.Int32(0), a.IsTruthy(1))));
         engine.RegisterOp("timerCancel", (a, r) => ctx.Timers.Cancel(a.Int32(0)));
 
+        engine.RegisterOp("deterministic", (a, r) => r.Set(ctx.Deterministic));
         engine.RegisterOp("mainUrl", (a, r) => r.Set(ctx.MainUrl));
         engine.RegisterOp("resolve", (a, r) =>
         {

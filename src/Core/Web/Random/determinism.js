@@ -62,3 +62,44 @@ if (typeof Intl === "object") {
     writable: true, configurable: true,
   });
 }
+
+// Simulated, recorded and replayed runs: remove what V8 leaks of real time and thread scheduling.
+if (ops.deterministic()) {
+  // Garbage collection timing decides when a FinalizationRegistry callback runs and when a WeakRef
+  // empties. Here callbacks never run and a WeakRef holds its target strongly.
+  class FinalizationRegistry {
+    #held = new Map();
+    constructor(cleanup) {
+      if (typeof cleanup !== "function") throw new TypeError("FinalizationRegistry: cleanup must be callable");
+    }
+    register(target, heldValue, token) { if (token !== undefined) this.#held.set(token, heldValue); }
+    unregister(token) { return this.#held.delete(token); }
+    get [Symbol.toStringTag]() { return "FinalizationRegistry"; }
+  }
+  class WeakRef {
+    #target;
+    constructor(target) {
+      if (target === null || (typeof target !== "object" && typeof target !== "function")) throw new TypeError("WeakRef: invalid target");
+      this.#target = target;
+    }
+    deref() { return this.#target; }
+    get [Symbol.toStringTag]() { return "WeakRef"; }
+  }
+  internals.defineGlobal("FinalizationRegistry", FinalizationRegistry);
+  internals.defineGlobal("WeakRef", WeakRef);
+  // Atomics.waitAsync resolves from V8's own timer thread; Atomics.wait blocks on the real clock.
+  delete Atomics.waitAsync;
+  delete Atomics.wait;
+  // Async compilation finishes on background threads; compile synchronously and settle in order.
+  if (typeof WebAssembly === "object") {
+    const { Module, Instance } = WebAssembly;
+    WebAssembly.compile = async (bytes) => new Module(bytes);
+    WebAssembly.instantiate = async (source, imports) => {
+      if (source instanceof Module) return new Instance(source, imports);
+      const module = new Module(source);
+      return { module, instance: new Instance(module, imports) };
+    };
+    delete WebAssembly.compileStreaming;
+    delete WebAssembly.instantiateStreaming;
+  }
+}

@@ -1,0 +1,165 @@
+using EsRuntime.Capabilities;
+using EsRuntime.Providers;
+using EsRuntime.Providers.Real;
+using EsRuntime.Providers.Sim;
+using EsRuntime.Replay;
+using EsRuntime.Replay.Replaying;
+using EsRuntime.Runtime;
+
+namespace EsRuntime.Cli;
+
+/// <summary>The ways esrun runs a program: plain, simulated, recorded, replayed, checked.</summary>
+internal static class Modes
+{
+    public static int Run(CommandLine.Run run, string[] argv)
+    {
+        var simulated = run.Seed is not null;
+        if (simulated || run.RecordPath is not null) ProcessTimeZone.Set(simulated ? "UTC" : ProcessTimeZone.Current);
+        using var console = new StdConsole();
+        var providers = simulated ? SimProviders(run, console) : RealProviders(run, console);
+        var capabilities = Capability.All & ~run.Denied;
+        if (run.RecordPath is null)
+            return Execute(providers, run.File, run.Code, capabilities, deterministic: simulated);
+
+        TraceWriter trace;
+        try { trace = new TraceWriter(File.Create(run.RecordPath), Header(run, argv, providers, capabilities)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot write the trace {run.RecordPath}: {e.Message}");
+            return 1;
+        }
+        using (trace)
+        {
+            var code = Execute(Recorder.Wrap(providers, trace), run.File, run.Code, capabilities, deterministic: true);
+            trace.End(code);
+            return code;
+        }
+    }
+
+    public static int Replay(string path)
+    {
+        TraceReader reader;
+        try { reader = TraceReader.Open(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TraceFormatException)
+        {
+            Console.Error.WriteLine($"error: cannot replay {path}: {e.Message}");
+            return CommandLine.TraceUnreadable;
+        }
+        using (reader)
+        {
+            var header = reader.Header;
+            ProcessTimeZone.Set(header.TimeZone);
+            using var console = new StdConsole();
+            var replayer = new TraceReplayer(reader);
+            var providers = Replayer.Providers(replayer, console, new FileCodeCache());
+            int code;
+            try
+            {
+                using var runtime = Create(providers, header.MainPath, header.EvalCode, header.Capabilities, deterministic: true);
+                replayer.CallSite = runtime.CurrentCallSite;
+                replayer.OnDivergence = _ => runtime.Stop(CommandLine.ReplayDiverged);
+                code = runtime.RunToCompletion();
+                replayer.ExpectEnd(code);
+            }
+            catch (ReplayDivergenceException) { code = CommandLine.ReplayDiverged; }
+            catch (TraceFormatException e)
+            {
+                console.Flush();
+                Console.Error.WriteLine($"error: the trace is corrupt after event {replayer.Position}: {e.Message}");
+                return CommandLine.TraceUnreadable;
+            }
+            console.Flush();
+            if (replayer.Divergence is { } divergence)
+            {
+                Console.Error.WriteLine("error: " + divergence.Message);
+                return CommandLine.ReplayDiverged;
+            }
+            return code;
+        }
+    }
+
+    public static int Summarize(string path, int events)
+    {
+        try
+        {
+            using var reader = TraceReader.Open(path);
+            Console.Out.Write(TraceSummary.Build(reader, events));
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TraceFormatException)
+        {
+            Console.Error.WriteLine($"error: cannot read {path}: {e.Message}");
+            return CommandLine.TraceUnreadable;
+        }
+    }
+
+    /// <summary>Runs the program twice under the same seed, recording each run in memory, and compares.</summary>
+    public static int CheckDeterminism(CommandLine.Run run, string[] argv)
+    {
+        ProcessTimeZone.Set("UTC");
+        var capabilities = Capability.All & ~run.Denied;
+        var traces = new List<TraceEvent>[2];
+        var codes = new int[2];
+        for (var i = 0; i < 2; i++)
+        {
+            var providers = SimProviders(run, new CapturingConsole());
+            using var buffer = new MemoryStream();
+            using (var trace = new TraceWriter(buffer, Header(run, argv, providers, capabilities)))
+            {
+                codes[i] = Execute(Recorder.Wrap(providers, trace), run.File, run.Code, capabilities, deterministic: true);
+                trace.End(codes[i]);
+            }
+            using var reader = new TraceReader(new MemoryStream(buffer.ToArray()));
+            traces[i] = [];
+            while (reader.Next() is { } e) traces[i].Add(e);
+        }
+        var count = Math.Max(traces[0].Count, traces[1].Count);
+        for (var n = 0; n < count; n++)
+        {
+            var a = n < traces[0].Count ? traces[0][n] : null;
+            var b = n < traces[1].Count ? traces[1][n] : null;
+            if (a is not null && b is not null && SameEvent(a, b)) continue;
+            Console.Out.WriteLine($"runs differ at event {n}: first run {a?.Describe() ?? "ended"}, second run {b?.Describe() ?? "ended"}");
+            return CommandLine.RunsDiffer;
+        }
+        if (codes[0] != codes[1])
+        {
+            Console.Out.WriteLine($"runs differ in exit code: {codes[0]} and {codes[1]}");
+            return CommandLine.RunsDiffer;
+        }
+        Console.Out.WriteLine($"both runs were identical: {traces[0].Count} provider events, exit code {codes[0]}");
+        return 0;
+    }
+
+    private static bool SameEvent(TraceEvent a, TraceEvent b) =>
+        a.Kind == b.Kind && a.Argument == b.Argument && a.Text == b.Text && a.Number.Equals(b.Number) &&
+        (a.Bytes ?? []).AsSpan().SequenceEqual(b.Bytes ?? []);
+
+    private static ProviderSet RealProviders(CommandLine.Run run, IConsole console) =>
+        new(new SystemClock(), new SystemEntropy(), console, new RealProcessHost(run.ScriptArgs), new FileModuleSource(), new FileCodeCache());
+
+    private static ProviderSet SimProviders(CommandLine.Run run, IConsole console) =>
+        new(new VirtualClock(), new SeededEntropy(run.Seed ?? 0), console,
+            new SimProcessHost(run.ScriptArgs, cwd: Environment.CurrentDirectory), new FileModuleSource(), new FileCodeCache());
+
+    private static TraceHeader Header(CommandLine.Run run, string[] argv, ProviderSet providers, Capability capabilities)
+    {
+        var process = providers.Process;
+        var mainPath = run.File is null ? null : Path.GetFullPath(run.File);
+        return new TraceHeader(CommandLine.VersionString, run.Seed is null ? "record" : "sim", argv, mainPath, run.Code, run.ScriptArgs,
+            process.Environment(), Environment.CurrentDirectory, process.Platform, process.Arch,
+            run.Seed is null ? ProcessTimeZone.Current : "UTC", capabilities, run.Seed);
+    }
+
+    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic)
+    {
+        var options = new RuntimeOptions { Providers = providers, Capabilities = capabilities, Deterministic = deterministic };
+        return code is not null ? JsRuntime.FromCode(options, code) : new JsRuntime(options, file!);
+    }
+
+    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic)
+    {
+        using var runtime = Create(providers, file, code, capabilities, deterministic);
+        return runtime.RunToCompletion();
+    }
+}

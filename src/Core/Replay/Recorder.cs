@@ -1,0 +1,17 @@
+using EsRuntime.Providers;
+using EsRuntime.Replay.Recording;
+
+namespace EsRuntime.Replay;
+
+/// <summary>Wraps a provider set so that every answer it gives is written to a trace.</summary>
+public static class Recorder
+{
+    public static ProviderSet Wrap(ProviderSet providers, TraceWriter trace) => providers with
+    {
+        Clock = new RecordingClock(providers.Clock, trace),
+        Entropy = new RecordingEntropy(providers.Entropy, trace),
+        Console = new RecordingConsole(providers.Console, trace),
+        Process = new RecordingProcessHost(providers.Process, trace),
+        Modules = new RecordingModuleSource(providers.Modules, trace),
+    };
+}

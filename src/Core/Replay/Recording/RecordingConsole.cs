@@ -1,0 +1,21 @@
+using EsRuntime.Providers;
+
+namespace EsRuntime.Replay.Recording;
+
+/// <summary>Writes go through and into the trace, so a replay can check it prints the same.</summary>
+public sealed class RecordingConsole(IConsole inner, TraceWriter trace) : IConsole
+{
+    public void Write(ConsoleStream stream, string text)
+    {
+        trace.Add(new TraceEvent(TraceEventKind.ConsoleWrite, stream == ConsoleStream.Stderr ? "stderr" : "stdout", text));
+        inner.Write(stream, text);
+    }
+
+    // The loop flushes the console at the end of every turn: the trace is sync-flushed with it, so a
+    // crash leaves every completed turn on disk.
+    public void Flush()
+    {
+        inner.Flush();
+        trace.Flush();
+    }
+}

@@ -1,0 +1,12 @@
+using EsRuntime.Providers;
+
+namespace EsRuntime.Replay.Recording;
+
+public sealed class RecordingEntropy(IEntropy inner, TraceWriter trace) : IEntropy
+{
+    public void Fill(Span<byte> destination)
+    {
+        inner.Fill(destination);
+        trace.Add(new TraceEvent(TraceEventKind.Entropy, Bytes: destination.ToArray()));
+    }
+}

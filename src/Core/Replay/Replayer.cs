@@ -1,0 +1,16 @@
+using EsRuntime.Providers;
+using EsRuntime.Replay.Replaying;
+
+namespace EsRuntime.Replay;
+
+/// <summary>A provider set that answers only from a trace; output goes to <paramref name="output"/>.</summary>
+public static class Replayer
+{
+    public static ProviderSet Providers(TraceReplayer trace, IConsole output, ICodeCache? codeCache = null) => new(
+        new ReplayClock(trace),
+        new ReplayEntropy(trace),
+        new ReplayConsole(trace, output),
+        new ReplayProcessHost(trace),
+        new ReplayModuleSource(trace),
+        codeCache);
+}

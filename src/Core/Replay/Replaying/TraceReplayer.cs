@@ -1,0 +1,95 @@
+namespace EsRuntime.Replay.Replaying;
+
+/// <summary>
+/// Hands out the trace's events in order to the replay providers and detects divergence: a request
+/// for something other than what the trace holds next, or for more than it holds.
+/// </summary>
+public sealed class TraceReplayer(TraceReader reader)
+{
+    private TraceEvent? _peeked;
+    private bool _peekedEnd;
+
+    public TraceHeader Header => reader.Header;
+
+    /// <summary>Where script execution is now (file:line:column), asked only when a divergence is reported.</summary>
+    public Func<string?> CallSite { get; set; } = () => null;
+
+    /// <summary>Told once, at the first divergence (e.g. to stop the runtime with its own exit code).</summary>
+    public Action<ReplayDivergence>? OnDivergence { get; set; }
+
+    public ReplayDivergence? Divergence { get; private set; }
+
+    /// <summary>Events handed out so far.</summary>
+    public long Position { get; private set; }
+
+    /// <summary>
+    /// The next event, which must be of <paramref name="kind"/> and, where given, about
+    /// <paramref name="argument"/>; otherwise the replay diverges here.
+    /// </summary>
+    public TraceEvent Expect(TraceEventKind kind, string request, string? argument = null, Func<TraceEvent, bool>? matches = null)
+    {
+        if (Divergence is not null) throw new ReplayDivergenceException(Divergence);
+        var next = Peek();
+        if (next is null)
+            throw Diverge(reader.Truncated
+                ? "no more events (it was cut short: the recorded run did not finish)"
+                : "no more events (the recorded run ended here)", request);
+        if (next.Kind != kind || (argument is not null && next.Argument != argument) || (matches is not null && !matches(next)))
+            throw Diverge($"<{next.DescribeRequest()}>", request);
+        _peeked = null;
+        Position++;
+        return next;
+    }
+
+    /// <summary>After the program ended: the trace must hold nothing more.</summary>
+    public void ExpectEnd(int exitCode)
+    {
+        if (Divergence is not null) return;
+        var next = Peek();
+        if (next is not null)
+        {
+            Diverge($"<{next.DescribeRequest()}>", "nothing more (it ended)", callSite: false);
+            return;
+        }
+        if (reader.EndExitCode is { } recorded && recorded != exitCode)
+            Diverge($"an exit code of {recorded}", $"an exit code of {exitCode}", callSite: false);
+    }
+
+    public bool TraceWasTruncated => Peek() is null && reader.Truncated;
+
+    private TraceEvent? Peek()
+    {
+        if (_peeked is null && !_peekedEnd)
+        {
+            _peeked = reader.Next();
+            _peekedEnd = _peeked is null;
+        }
+        return _peeked;
+    }
+
+    private ReplayDivergenceException Diverge(string traceHas, string programAsked, bool callSite = true)
+    {
+        Divergence = new ReplayDivergence(Position, traceHas, programAsked, callSite ? SafeCallSite() : null);
+        OnDivergence?.Invoke(Divergence);
+        return new ReplayDivergenceException(Divergence);
+    }
+
+    private string? SafeCallSite()
+    {
+        try { return CallSite(); }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException) { return null; }
+    }
+}
+
+/// <summary>Where and how a replay left its trace.</summary>
+public sealed record ReplayDivergence(long EventIndex, string TraceHas, string ProgramAsked, string? CallSite)
+{
+    public string Message =>
+        $"replay diverged at event {EventIndex}: trace has {TraceHas}, program asked for <{ProgramAsked}>" +
+        (CallSite is null ? "" : $"\n    at {CallSite}");
+}
+
+public sealed class ReplayDivergenceException(ReplayDivergence divergence) : Exception(divergence.Message)
+{
+    public ReplayDivergence Divergence { get; } = divergence;
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+using EsRuntime.Capabilities;
+
+namespace EsRuntime.Replay;
+
+/// <summary>The facts of a run fixed before it starts: enough to run it again elsewhere.</summary>
+public sealed record TraceHeader(
+    string EsrunVersion,
+    string Mode,
+    IReadOnlyList<string> Argv,
+    string? MainPath,
+    string? EvalCode,
+    IReadOnlyList<string> ScriptArgs,
+    IReadOnlyDictionary<string, string> Environment,
+    string Cwd,
+    string Platform,
+    string Arch,
+    string TimeZone,
+    Capability Capabilities,
+    ulong? Seed)
+{
+    public byte[] ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("esrunVersion", EsrunVersion);
+            json.WriteString("mode", Mode);
+            WriteArray(json, "argv", Argv);
+            json.WriteString("mainPath", MainPath);
+            json.WriteString("evalCode", EvalCode);
+            WriteArray(json, "scriptArgs", ScriptArgs);
+            json.WriteStartObject("env");
+            foreach (var (key, value) in Environment.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(key, value);
+            json.WriteEndObject();
+            json.WriteString("cwd", Cwd);
+            json.WriteString("platform", Platform);
+            json.WriteString("arch", Arch);
+            json.WriteString("timeZone", TimeZone);
+            json.WriteString("capabilities", Capabilities.ToString());
+            if (Seed is { } seed) json.WriteNumber("seed", seed); else json.WriteNull("seed");
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<string> items)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items) json.WriteStringValue(item);
+        json.WriteEndArray();
+    }
+
+    /// <exception cref="TraceFormatException">the JSON is not a header.</exception>
+    public static TraceHeader FromJson(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(utf8.ToArray());
+            var root = doc.RootElement;
+            string Str(string name) => root.GetProperty(name).GetString() ?? throw new TraceFormatException($"header field '{name}' is null");
+            string? OptStr(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            List<string> Arr(string name) => root.GetProperty(name).EnumerateArray().Select(e => e.GetString() ?? "").ToList();
+            var env = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in root.GetProperty("env").EnumerateObject()) env[p.Name] = p.Value.GetString() ?? "";
+            if (!Enum.TryParse<Capability>(Str("capabilities"), out var caps)) throw new TraceFormatException("header has unknown capabilities");
+            var seed = root.TryGetProperty("seed", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetUInt64() : (ulong?)null;
+            return new TraceHeader(Str("esrunVersion"), Str("mode"), Arr("argv"), OptStr("mainPath"), OptStr("evalCode"), Arr("scriptArgs"),
+                env, Str("cwd"), Str("platform"), Str("arch"), Str("timeZone"), caps, seed);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new TraceFormatException("the trace header is not valid: " + e.Message);
+        }
+    }
+
+    public string Summary()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"esrun {EsrunVersion}, mode {Mode}{(Seed is { } s ? $", seed {s}" : "")}");
+        text.AppendLine($"program: {(MainPath ?? "-e " + EvalCode)} {string.Join(' ', ScriptArgs)}".TrimEnd());
+        text.AppendLine($"cwd: {Cwd}  platform: {Platform}/{Arch}  time zone: {TimeZone}");
+        text.AppendLine($"capabilities: {Capabilities}  environment: {Environment.Count} variables");
+        return text.ToString();
+    }
+}
