@@ -46,7 +46,7 @@ public static class Prelude
         }
         text.Append("})();\n");
         var source = text.ToString();
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
+        var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source)))[..16];
         return (source, "prelude-" + hash);
     }
 

@@ -1,0 +1,95 @@
+using EsRuntime.Replay;
+
+namespace EsRuntime.Tests.Replay;
+
+public class RecordReplayTests
+{
+    private const string Program = """
+        const t0 = performance.now();
+        console.log("start", Date.now(), Math.random());
+        await new Promise((r) => setTimeout(r, 250));
+        console.log("later", performance.now() - t0, Math.random());
+        setTimeout(() => { console.error("boom coming"); throw new Error("recorded failure"); }, 10);
+        """;
+
+    [Fact]
+    public void ReplayReproducesOutputAndExitCode()
+    {
+        var recorded = TraceRuns.Record(Program, seed: 5);
+        Assert.Equal(1, recorded.Result.ExitCode);
+        var (replayed, divergence) = TraceRuns.Replay(recorded.Trace);
+        Assert.Null(divergence);
+        Assert.Equal(recorded.Result, replayed);
+    }
+
+    [Fact]
+    public void TraceHoldsTheAnswersInOrder()
+    {
+        var recorded = TraceRuns.Record("console.log(Date.now()); console.log(Math.random() < 1);");
+        using var reader = new TraceReader(new MemoryStream(recorded.Trace));
+        var kinds = new List<TraceEventKind>();
+        while (reader.Next() is { } e) kinds.Add(e.Kind);
+        Assert.Equal(0, reader.EndExitCode);
+        Assert.False(reader.Truncated);
+        Assert.Equal(TraceEventKind.ProcessCwd, kinds[0]);
+        Assert.True(kinds.IndexOf(TraceEventKind.ClockWall) < kinds.IndexOf(TraceEventKind.ConsoleWrite));
+        Assert.Single(kinds, k => k == TraceEventKind.Entropy);
+        Assert.Equal(2, kinds.Count(k => k == TraceEventKind.ConsoleWrite));
+    }
+
+    [Fact]
+    public void ATruncatedTraceReplaysItsPrefixThenSaysWhereItEnds()
+    {
+        var recorded = TraceRuns.Record("for (let i = 0; i < 400; i++) { console.log('line', i); await null; }");
+        var truncated = recorded.Trace[..(recorded.Trace.Length * 2 / 3)];
+        var (result, divergence) = TraceRuns.Replay(truncated);
+        Assert.NotNull(divergence);
+        Assert.Contains("no more events (it was cut short", divergence!.Message);
+        Assert.StartsWith("line 0\nline 1\n", result.Stdout);
+        Assert.True(result.Stdout.Length < recorded.Result.Stdout.Length);
+        Assert.Equal(86, result.ExitCode);
+    }
+
+    [Fact]
+    public void AProgramThatAsksForSomethingElseDivergesWithItsCallSite()
+    {
+        // Record one program, then replay the trace with a header claiming different code.
+        var recorded = TraceRuns.Record("console.log(Date.now());");
+        var other = TraceRuns.Record("console.log(Math.random());");
+        var spliced = Splice(recorded.Trace, other.Trace);
+        var (result, divergence) = TraceRuns.Replay(spliced);
+        Assert.NotNull(divergence);
+        Assert.Matches(@"^replay diverged at event \d+: trace has <clock wall read>, program asked for <entropy 16 bytes>\n    at .*\$esrun\$eval\.mjs:1:\d+$", divergence!.Message);
+        Assert.Equal(86, result.ExitCode);
+    }
+
+    /// <summary>The header (and so the program) of <paramref name="programFrom"/> with the events of <paramref name="eventsFrom"/>.</summary>
+    private static byte[] Splice(byte[] eventsFrom, byte[] programFrom)
+    {
+        using var events = new TraceReader(new MemoryStream(eventsFrom));
+        using var header = new TraceReader(new MemoryStream(programFrom));
+        using var output = new MemoryStream();
+        using (var writer = new TraceWriter(output, header.Header))
+        {
+            while (events.Next() is { } e) writer.Add(e);
+            writer.End(events.EndExitCode ?? 0);
+        }
+        return output.ToArray();
+    }
+
+    [Fact]
+    public void DeterministicModeRemovesAmbientNondeterminism()
+    {
+        var r = TraceRuns.Record("""
+            const target = {};
+            const ref = new WeakRef(target);
+            const registry = new FinalizationRegistry(() => console.log("never"));
+            registry.register(target, "held");
+            console.log(ref.deref() === target, typeof Atomics.wait, typeof Atomics.waitAsync, typeof WebAssembly.compileStreaming);
+            const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+            const { instance } = await WebAssembly.instantiate(bytes);
+            console.log(typeof instance.exports);
+            """);
+        Assert.Equal("true undefined undefined undefined\nobject\n", r.Result.Stdout);
+    }
+}
