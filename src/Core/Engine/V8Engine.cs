@@ -29,14 +29,15 @@ public sealed unsafe class V8Engine : IDisposable
     {
         _modules = modules;
         _limits = limits;
-        // The hard V8 limit aborts the process when reached, so it sits above the soft, catchable
-        // limit that ClearScript enforces by sampling the heap; a heap bomb hits the soft one first.
-        var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = limits.MaxHeapMiB * 2 };
+        // The hard V8 limit aborts the process when reached, so it sits far above the soft, catchable
+        // limit that ClearScript enforces by sampling the heap: a fast heap bomb must meet the soft one
+        // at a sample before it can reach the hard one (measured: 2× was reached between samples).
+        var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = Math.Max(limits.MaxHeapMiB * 4, limits.MaxHeapMiB + 1024) };
         _engine = new V8ScriptEngine(constraints, V8ScriptEngineFlags.HideHostExceptions)
         {
             MaxRuntimeStackUsage = (UIntPtr)limits.MaxStackBytes,
             MaxRuntimeHeapSize = (UIntPtr)((long)limits.MaxHeapMiB * 1024 * 1024),
-            RuntimeHeapSizeSampleInterval = TimeSpan.FromMilliseconds(20),
+            RuntimeHeapSizeSampleInterval = TimeSpan.FromMilliseconds(5),
         };
         _engine.DocumentSettings.Loader = new Loader(this);
         _engine.DocumentSettings.ContextCallback = ImportMeta;

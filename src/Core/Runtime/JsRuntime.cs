@@ -140,7 +140,7 @@ public sealed class JsRuntime : IDisposable
             // exit() or a reported uncaught error: the run is over, as intended. (A termination that
             // passes through a nested module evaluation reaches here as a plain script exception.)
         }
-        catch (V8Engine.TerminatedException) when (_interrupted)
+        catch (Exception e) when (_interrupted && e is V8Engine.TerminatedException or V8Engine.ScriptException)
         {
             Fail("the script was interrupted by the host");
         }
