@@ -23,6 +23,7 @@ public static class Prelude
         "Web/Console/console.js",
         "Web/Clone/structured_clone.js",
         "Web/Timers/timers.js",
+        "Web/Url/url.js",
         "Web/Performance/performance.js",
         "Web/Random/determinism.js",
         "Web/Bootstrap/report.js",
@@ -58,6 +59,7 @@ public static class Prelude
     {
         BootstrapOps.Register(context);
         ProcessOps.Register(context);
+        Url.UrlOps.Register(context.Engine);
         var (source, key) = Source.Value;
         var cache = context.Providers.CodeCache ?? NoCodeCache.Instance;
         context.Engine.RunPrelude(DocumentName, source, cache.Load(key), data => cache.Store(key, data));
