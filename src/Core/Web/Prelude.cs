@@ -21,6 +21,7 @@ public static class Prelude
         "Web/Errors/dom_exception.js",
         "Web/Console/inspect.js",
         "Web/Console/console.js",
+        "Web/Encoding/encoding.js", "Web/Encoding/base64.js",
         "Web/Clone/structured_clone.js",
         "Web/Timers/timers.js",
         "Web/Url/url.js",
@@ -60,6 +61,7 @@ public static class Prelude
         BootstrapOps.Register(context);
         ProcessOps.Register(context);
         Url.UrlOps.Register(context.Engine);
+        EsRuntime.Web.Encoding.EncodingOps.Register(context);
         var (source, key) = Source.Value;
         var cache = context.Providers.CodeCache ?? NoCodeCache.Instance;
         context.Engine.RunPrelude(DocumentName, source, cache.Load(key), data => cache.Store(key, data));

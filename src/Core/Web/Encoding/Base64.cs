@@ -1,0 +1,106 @@
+using System.Buffers;
+using Base64Text = System.Buffers.Text.Base64;
+
+namespace EsRuntime.Web.Encoding;
+
+/// <summary>
+/// btoa and atob (HTML "forgiving-base64"). Strings are Latin-1: each char is one byte. Errors are
+/// <c>InvalidCharacterError</c> DOMExceptions.
+/// </summary>
+internal static class Base64
+{
+    private static readonly sbyte[] Values = BuildValues();
+
+    public static string Encode(string data)
+    {
+        if (data.AsSpan().IndexOfAnyExceptInRange('\0', '\u00FF') >= 0)
+            throw new Engine.OpException("InvalidCharacterError", "The string to be encoded contains characters outside of the Latin1 range.");
+        // One buffer: the Latin-1 bytes, then base64 in place over them (vectorized).
+        var rented = ArrayPool<byte>.Shared.Rent(Base64Text.GetMaxEncodedToUtf8Length(data.Length));
+        try
+        {
+            System.Text.Encoding.Latin1.GetBytes(data, rented);
+            Base64Text.EncodeToUtf8InPlace(rented, data.Length, out var written);
+            return System.Text.Encoding.Latin1.GetString(rented, 0, written);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    public static string Decode(string data)
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(data.Length + 3);
+        try
+        {
+            var length = DecodeFast(data, rented);
+            if (length < 0) length = DecodeInto(data, rented);
+            if (length < 0) throw new Engine.OpException("InvalidCharacterError", "The string to be decoded is not correctly encoded.");
+            return System.Text.Encoding.Latin1.GetString(rented, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Strict, vectorized decode for the common case (ASCII, padded). Whatever it accepts, forgiving-base64
+    /// accepts with the same bytes; anything else (−1) goes through <see cref="DecodeInto"/>, which decides.
+    /// </summary>
+    private static int DecodeFast(string data, byte[] buffer)
+    {
+        if (data.Length == 0 || data.Length % 4 != 0) return -1;
+        if (System.Text.Ascii.FromUtf16(data, buffer, out var narrowed) != OperationStatus.Done) return -1;
+        var status = Base64Text.DecodeFromUtf8InPlace(buffer.AsSpan(0, narrowed), out var written);
+        return status == OperationStatus.Done ? written : -1;
+    }
+
+    /// <summary>Forgiving-base64 decode; the byte count, or −1 on failure.</summary>
+    private static int DecodeInto(string data, Span<byte> output)
+    {
+        // Count the significant chars (ASCII whitespace is skipped anywhere) and find where '=' padding starts.
+        var count = 0;
+        var padding = 0;
+        foreach (var c in data)
+        {
+            if (c is '\t' or '\n' or '\f' or '\r' or ' ') continue;
+            if (c == '=')
+            {
+                padding++;
+                continue;
+            }
+            if (padding > 0 || c >= 128 || Values[c] < 0) return -1; // a data char after '=' or outside the alphabet
+            count++;
+        }
+        // '=' is allowed only as one or two final chars making the total length a multiple of 4.
+        if (padding > 0 && (padding > 2 || (count + padding) % 4 != 0)) return -1;
+        if (count % 4 == 1) return -1;
+
+        int buffer = 0, bits = 0, n = 0;
+        foreach (var c in data)
+        {
+            if (c >= 128) continue;
+            var v = Values[c];
+            if (v < 0) continue;
+            buffer = (buffer << 6) | (byte)v;
+            bits += 6;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                output[n++] = (byte)(buffer >> bits);
+            }
+        }
+        return n;
+    }
+
+    private static sbyte[] BuildValues()
+    {
+        var values = new sbyte[128];
+        Array.Fill(values, (sbyte)-1);
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (var i = 0; i < alphabet.Length; i++) values[alphabet[i]] = (sbyte)i;
+        return values;
+    }
+}
