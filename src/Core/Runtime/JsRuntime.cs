@@ -15,6 +15,8 @@ public sealed class JsRuntime : IDisposable
 {
     private enum DispatchKind { Boot = 0, Timer = 1, Rejections = 2 }
 
+    private const int MaxRejectionPasses = 64;
+
     private readonly RuntimeContext _context;
     private readonly ManualResetEvent _wake = new(false);
     private bool _started;
@@ -132,7 +134,9 @@ public sealed class JsRuntime : IDisposable
         try
         {
             macrotask();
-            if (_context.ExitCode is null && _context.Engine.PendingRejections > 0)
+            // Settling rejections runs script (unhandledrejection listeners) that may reject more
+            // promises: settle until none is left, bounded so a script cannot spin here forever.
+            for (var pass = 0; pass < MaxRejectionPasses && _context.ExitCode is null && _context.Engine.PendingRejections > 0; pass++)
                 _context.Engine.Dispatch((int)DispatchKind.Rejections);
         }
         catch (Exception e) when (_context.ExitCode is not null && e is V8Engine.TerminatedException or V8Engine.ScriptException)

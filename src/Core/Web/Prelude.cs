@@ -28,6 +28,12 @@ public static class Prelude
         "Web/Performance/performance.js",
         "Web/Random/determinism.js",
         "Web/Bootstrap/report.js",
+        "Web/Events/event_target.js",
+        "Web/Abort/abort.js",
+        "Web/Events/global_events.js",
+        "Web/Messaging/message_channel.js",
+        "Web/Navigator/navigator.js",
+        "Web/Blob/blob.js",
         "Web/Bootstrap/modules.js",
         "Web/Bootstrap/dispatch.js",
     ];
@@ -60,6 +66,8 @@ public static class Prelude
     {
         BootstrapOps.Register(context);
         ProcessOps.Register(context);
+        EsRuntime.Web.Navigator.NavigatorOps.Register(context);
+        EsRuntime.Web.Messaging.MessagingOps.Register(context);
         Url.UrlOps.Register(context.Engine);
         EsRuntime.Web.Encoding.EncodingOps.Register(context);
         var (source, key) = Source.Value;

@@ -1,22 +1,36 @@
 // Last prelude file: the single entry C# calls, once per macrotask.
 const { ops } = internals;
 const pendingRejections = new Map();
+// Rejections reported as unhandled (their report canceled) that may still get a handler: promise -> reason.
+const reportedRejections = new WeakMap();
 
 const Kind = { Boot: 0, Timer: 1, Rejections: 2, Completions: 3 };
 
-function processRejections() {
+// Takes V8's rejection events; returns whether `current` got a handler meanwhile.
+function takeRejections(current) {
+  let currentHandled = false;
   for (;;) {
     const kind = ops.rejectionNext();
-    if (kind < 0) break;
+    if (kind < 0) return currentHandled;
     const promise = ops.rejectionPromise();
     const reason = ops.rejectionValue();
     if (kind === 0) pendingRejections.set(promise, reason);
-    else pendingRejections.delete(promise);
+    else if (promise === current) currentHandled = true;
+    else if (!pendingRejections.delete(promise) && reportedRejections.has(promise)) {
+      const reported = reportedRejections.get(promise);
+      reportedRejections.delete(promise);
+      internals.rejectionHandled(promise, reported);
+    }
   }
+}
+
+// Fires "unhandledrejection" for each (global_events.js); an uncanceled one ends the run.
+function processRejections() {
+  takeRejections(null);
   for (const [promise, reason] of pendingRejections) {
     pendingRejections.delete(promise);
-    internals.reportException(reason, true);
-    return;
+    internals.reportRejection(promise, reason);
+    if (!takeRejections(promise)) reportedRejections.set(promise, reason);
   }
 }
 

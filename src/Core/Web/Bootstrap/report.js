@@ -42,7 +42,7 @@ internals.formatUncaught = (value, inPromise) => {
   return header + codeFrame(frames) + frames.map((f) => f + "\n").join("");
 };
 
-internals.reportException = (value, inPromise) => {
+internals.printUncaught = (value, inPromise) => {
   let text;
   try {
     text = internals.formatUncaught(value, inPromise);
@@ -52,6 +52,9 @@ internals.reportException = (value, inPromise) => {
   ops.print(2, text);
   ops.fatal(1);
 };
+
+// Replaced by Web/Events/global_events.js, which fires "error" at the global object first.
+internals.reportException = (value, inPromise) => internals.printUncaught(value, inPromise);
 
 internals.defineGlobal("reportError", function reportError(error) {
   if (arguments.length === 0) throw new TypeError("reportError: 1 argument required, but only 0 present");

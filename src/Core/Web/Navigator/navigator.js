@@ -1,0 +1,42 @@
+// navigator (HTML §8.9.1, the part ECMA-429 asks for): only `userAgent`, "esrun/<version>".
+// Nothing that describes the machine (hardwareConcurrency, language, platform) is exposed: a run
+// must not depend on where it runs. Prelude function body.
+
+const userAgent = "esrun/" + internals.ops.version();
+const kCreate = Symbol("Navigator.create");
+
+let isNavigator;
+
+class Navigator {
+  #brand = true;
+
+  // No public constructor (Navigator.length is 0).
+  constructor() {
+    if (arguments[0] !== kCreate) throw new TypeError("Illegal constructor");
+  }
+
+  get userAgent() {
+    if (!isNavigator(this)) internals.illegalInvocation();
+    return userAgent;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](depth, options, inspect) {
+    return internals.inspectObject("Navigator", { userAgent }, depth, options, inspect);
+  }
+
+  static {
+    isNavigator = (value) => value !== null && typeof value === "object" && #brand in value;
+  }
+}
+internals.webidlInterface(Navigator);
+
+const navigator = new Navigator(kCreate);
+internals.navigator = navigator;
+internals.defineGlobal("Navigator", Navigator);
+// A read-only accessor on the global object, as `navigator` is on Window/WorkerGlobalScope.
+Object.defineProperty(globalThis, "navigator", {
+  get: { navigator() { return navigator; } }.navigator,
+  enumerable: false,
+  configurable: true,
+});
+Object.defineProperty(Object.getOwnPropertyDescriptor(globalThis, "navigator").get, "name", { value: "get navigator" });
