@@ -1,5 +1,6 @@
-// TextEncoder/TextDecoder round trips and btoa/atob, as in the encoding issue's closing note.
-// Runs unchanged on esrun and node; each line is the best of 5 timed runs after a warm-up.
+// Web-platform micro workloads: URL parsing and component reads, TextEncoder/TextDecoder round
+// trips, btoa/atob. Runs unchanged on esrun, node and deno; each line is the best of 5 timed runs
+// after a warm-up.
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
@@ -27,3 +28,13 @@ bench("100 000 x encode+decode, 24 mixed chars", 100000, () => dec.decode(enc.en
 bench("100 000 x encode+decode, 1 KiB ASCII", 100000, () => dec.decode(enc.encode(kib)).length);
 bench("10 000 x btoa, 1 KiB Latin-1", 10000, () => btoa(latin1).length);
 bench("10 000 x atob, 1 KiB decoded", 10000, () => atob(b64).length);
+
+const urls = ["https://user:pass@example.com:8080/a/b/c?x=1&y=2#frag", "http://example.org/", "file:///tmp/x.txt", "https://例え.jp/パス?q=値"];
+bench("100 000 x new URL + component reads (4 inputs)", 100000, (i) => {
+  const u = new URL(urls[i & 3]);
+  return u.protocol.length + u.host.length + u.pathname.length + u.search.length + u.hash.length;
+});
+bench("100 000 x new URL + reads (distinct inputs)", 100000, (i) => {
+  const u = new URL(`https://host${i}.example.com/p/${i}?q=${i}`);
+  return u.hostname.length + u.pathname.length + u.search.length;
+});
