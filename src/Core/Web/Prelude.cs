@@ -23,6 +23,8 @@ public static class Prelude
         "Web/Console/console.js",
         "Web/Encoding/encoding.js", "Web/Encoding/base64.js",
         "Web/Clone/structured_clone.js",
+        "Web/Crypto/webcrypto.js", "Web/Crypto/key.js", "Web/Crypto/normalize.js", "Web/Crypto/jwk.js",
+        "Web/Crypto/symmetric.js", "Web/Crypto/ec.js", "Web/Crypto/rsa.js", "Web/Crypto/subtle.js", "Web/Crypto/crypto.js",
         "Web/Timers/timers.js",
         "Web/Url/url.js",
         "Web/Performance/performance.js",
@@ -70,6 +72,7 @@ public static class Prelude
         EsRuntime.Web.Messaging.MessagingOps.Register(context);
         Url.UrlOps.Register(context.Engine);
         EsRuntime.Web.Encoding.EncodingOps.Register(context);
+        EsRuntime.Web.Crypto.CryptoOps.Register(context);
         var (source, key) = Source.Value;
         var cache = context.Providers.CodeCache ?? NoCodeCache.Instance;
         context.Engine.RunPrelude(DocumentName, source, cache.Load(key), data => cache.Store(key, data));
