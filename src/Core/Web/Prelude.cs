@@ -36,6 +36,7 @@ public static class Prelude
         "Web/Messaging/message_channel.js",
         "Web/Navigator/navigator.js",
         "Web/Blob/blob.js",
+        "Web/Streams/streams.js", "Web/Streams/encoding_streams.js", "Web/Compression/compression.js",
         "Web/Bootstrap/modules.js",
         "Web/Bootstrap/dispatch.js",
     ];
@@ -72,6 +73,7 @@ public static class Prelude
         EsRuntime.Web.Messaging.MessagingOps.Register(context);
         Url.UrlOps.Register(context.Engine);
         EsRuntime.Web.Encoding.EncodingOps.Register(context);
+        EsRuntime.Web.Compression.CompressionOps.Register(context);
         EsRuntime.Web.Crypto.CryptoOps.Register(context);
         var (source, key) = Source.Value;
         var cache = context.Providers.CodeCache ?? NoCodeCache.Instance;
