@@ -61,6 +61,7 @@ public sealed unsafe class V8Engine : IDisposable
         var fn = new V8FastHostFunction(name, (bool asConstructor, in V8FastArgs args, in V8FastResult result) =>
         {
             if (asConstructor) throw new OpException("TypeError", $"{name} is not a constructor");
+            if (Halted) throw new OpException("Error", "the runtime is exiting");
             body(new OpArgs(args), new OpResult(result));
         });
         _engine.Global.SetProperty("__op_" + name, fn);
@@ -186,7 +187,11 @@ public sealed unsafe class V8Engine : IDisposable
     /// <summary>Stops script execution at once (V8 TerminateExecution); script cannot catch it.</summary>
     public void Terminate() => _engine.Interrupt();
 
-    public void ResetTermination() => _engine.CancelInterrupt();
+    /// <summary>
+    /// Once set, every op throws: script may still compute until its current call unwinds, but it can
+    /// no longer reach the world. The runtime sets it when it ends a run.
+    /// </summary>
+    public bool Halted { get; set; }
 
     /// <summary>Promise rejection events since the last call, for the dispatcher to pull.</summary>
     public int PendingRejections => _rejections.Count;

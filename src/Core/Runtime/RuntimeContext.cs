@@ -28,8 +28,15 @@ public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, Capab
     public void Exit(int code)
     {
         ExitCode ??= code;
-        Engine.Terminate();
+        Engine.Halted = true;
+        // V8 aborts the process (Check failed: !is_null()) when execution is terminated while an async
+        // module (one with top-level await) is still evaluating. Then the run ends softly instead: ops
+        // refuse, the op that ended the run throws, and the loop dispatches nothing more.
+        if (PendingAsyncModules == 0) Engine.Terminate();
     }
+
+    /// <summary>Module graphs whose evaluation (top-level await) has not settled, as the prelude reports them.</summary>
+    public int PendingAsyncModules { get; set; }
 
     /// <summary>For an op: exits, and returns the exception to throw so no further script runs.</summary>
     public OpException Halt(int code)

@@ -16,6 +16,20 @@ public class ExitAndErrorTests
         Assert.Equal(3, r.ExitCode);
     }
 
+    [Theory]
+    [InlineData("await 0; exit(3);", "")]
+    [InlineData("await new Promise((r) => setTimeout(r, 5)); Promise.resolve().then(() => { console.log('in'); exit(3); }); console.log('after');", "after\nin\n")]
+    [InlineData("await null; queueMicrotask(() => exit(3)); setTimeout(() => console.log('timer must not run'), 0);", "")]
+    [InlineData("await null; try { exit(3); } catch { console.log('no output after exit'); }", "")]
+    public void ExitDuringTopLevelAwaitEndsTheRunWithoutCrashing(string body, string stdout)
+    {
+        // Terminating V8 while an async module is evaluating aborts the process; the runtime ends softly then.
+        var r = JsHarness.Run("import { exit } from 'runtime:process';\n" + body);
+        Assert.Equal(3, r.ExitCode);
+        Assert.Equal(stdout, r.Stdout);
+        Assert.Equal("", r.Stderr);
+    }
+
     [Fact]
     public void ExitDefaultsToZeroAndRejectsNonIntegers()
     {

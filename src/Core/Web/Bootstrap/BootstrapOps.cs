@@ -58,6 +58,7 @@ internal static class BootstrapOps
             BinaryPrimitives.WriteUInt32LittleEndian(engine.Transfer, threw ? (loaderFailed ? 2u : 1u) : 0u);
             r.Set(result);
         });
+        engine.RegisterOp("asyncModules", (a, r) => ctx.PendingAsyncModules = Math.Max(0, ctx.PendingAsyncModules + a.Int32(0)));
         engine.RegisterOp("sourceLine", (a, r) => r.Set(ctx.Modules.SourceLine(a.String(0), a.Int32(1))));
     }
 }

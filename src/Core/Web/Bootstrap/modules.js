@@ -41,7 +41,12 @@ function evaluate(url) {
   if (status === 1) return Promise.reject(result);
   if (status === 2) return Promise.reject(moduleError(String(result)));
   const done = () => namespaces.get(url);
-  return result instanceof Promise ? Reflect.apply(then, result, [done]) : Promise.resolve(done());
+  if (!(result instanceof Promise)) return Promise.resolve(done());
+  // C# must know while a graph is still evaluating (see RuntimeContext.Exit).
+  ops.asyncModules(1);
+  const settled = () => { try { ops.asyncModules(-1); } catch { /* the run is ending */ } };
+  Reflect.apply(then, result, [settled, settled]);
+  return Reflect.apply(then, result, [done]);
 }
 internals.importModule = importModule;
 
