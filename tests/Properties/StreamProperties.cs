@@ -134,11 +134,11 @@ public class StreamProperties
     {
         var output = new MemoryStream();
         using (Stream z = format switch
-               {
-                   "gzip" => new GZipStream(output, level, leaveOpen: true),
-                   "deflate" => new ZLibStream(output, level, leaveOpen: true),
-                   _ => new DeflateStream(output, level, leaveOpen: true),
-               })
+        {
+            "gzip" => new GZipStream(output, level, leaveOpen: true),
+            "deflate" => new ZLibStream(output, level, leaveOpen: true),
+            _ => new DeflateStream(output, level, leaveOpen: true),
+        })
         {
             z.Write(data);
         }

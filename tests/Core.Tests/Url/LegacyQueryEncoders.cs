@@ -73,34 +73,34 @@ public sealed class LegacyQueryEncoder : IQueryEncoder
                     else output.Add(~cp);
                     break;
                 case "big5":
-                {
-                    const int hkscsEnd = (0xA1 - 0x81) * 157;
-                    var useLast = cp is 0x2550 or 0x255E or 0x2561 or 0x256A or 0x5341 or 0x5345;
-                    if (Pointer("big5", cp, ptr => ptr >= hkscsEnd, useLast) is { } b)
                     {
-                        var trail = b % 157;
-                        output.Add(b / 157 + 0x81);
-                        output.Add(trail + (trail < 0x3F ? 0x40 : 0x62));
+                        const int hkscsEnd = (0xA1 - 0x81) * 157;
+                        var useLast = cp is 0x2550 or 0x255E or 0x2561 or 0x256A or 0x5341 or 0x5345;
+                        if (Pointer("big5", cp, ptr => ptr >= hkscsEnd, useLast) is { } b)
+                        {
+                            var trail = b % 157;
+                            output.Add(b / 157 + 0x81);
+                            output.Add(trail + (trail < 0x3F ? 0x40 : 0x62));
+                        }
+                        else output.Add(~cp);
+                        break;
                     }
-                    else output.Add(~cp);
-                    break;
-                }
                 case "shift_jis":
-                {
-                    if (cp == 0xA5) { output.Add(0x5C); break; }
-                    if (cp == 0x203E) { output.Add(0x7E); break; }
-                    if (cp is >= 0xFF61 and <= 0xFF9F) { output.Add(cp - 0xFF61 + 0xA1); break; }
-                    var c = cp == 0x2212 ? 0xFF0D : cp;
-                    if (Pointer("jis0208", c, ptr => ptr is < 8272 or > 8835) is { } s)
                     {
-                        var lead = s / 188;
-                        var trail = s % 188;
-                        output.Add(lead + (lead < 0x1F ? 0x81 : 0xC1));
-                        output.Add(trail + (trail < 0x3F ? 0x40 : 0x41));
+                        if (cp == 0xA5) { output.Add(0x5C); break; }
+                        if (cp == 0x203E) { output.Add(0x7E); break; }
+                        if (cp is >= 0xFF61 and <= 0xFF9F) { output.Add(cp - 0xFF61 + 0xA1); break; }
+                        var c = cp == 0x2212 ? 0xFF0D : cp;
+                        if (Pointer("jis0208", c, ptr => ptr is < 8272 or > 8835) is { } s)
+                        {
+                            var lead = s / 188;
+                            var trail = s % 188;
+                            output.Add(lead + (lead < 0x1F ? 0x81 : 0xC1));
+                            output.Add(trail + (trail < 0x3F ? 0x40 : 0x41));
+                        }
+                        else output.Add(~cp);
+                        break;
                     }
-                    else output.Add(~cp);
-                    break;
-                }
                 case "gb18030":
                     EncodeGb18030(cp, output);
                     break;

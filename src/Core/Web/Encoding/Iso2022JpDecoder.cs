@@ -83,29 +83,29 @@ internal sealed class Iso2022JpDecoder : StepDecoder
                 return Error;
 
             default: // State.Escape
-            {
-                var lead = _lead;
-                _lead = 0;
-                State? next = (lead, b) switch
                 {
-                    (0x28, 0x42) => State.Ascii,
-                    (0x28, 0x4A) => State.Roman,
-                    (0x28, 0x49) => State.Katakana,
-                    (0x24, 0x40 or 0x42) => State.LeadByte,
-                    _ => null,
-                };
-                if (next is { } state)
-                {
-                    _state = _outputState = state;
-                    var wasOutput = _outputFlag;
-                    _outputFlag = true;
-                    return wasOutput ? Error : Continue;
+                    var lead = _lead;
+                    _lead = 0;
+                    State? next = (lead, b) switch
+                    {
+                        (0x28, 0x42) => State.Ascii,
+                        (0x28, 0x4A) => State.Roman,
+                        (0x28, 0x49) => State.Katakana,
+                        (0x24, 0x40 or 0x42) => State.LeadByte,
+                        _ => null,
+                    };
+                    if (next is { } state)
+                    {
+                        _state = _outputState = state;
+                        var wasOutput = _outputFlag;
+                        _outputFlag = true;
+                        return wasOutput ? Error : Continue;
+                    }
+                    Prepend(lead, b);
+                    _outputFlag = false;
+                    _state = _outputState;
+                    return Error;
                 }
-                Prepend(lead, b);
-                _outputFlag = false;
-                _state = _outputState;
-                return Error;
-            }
         }
     }
 

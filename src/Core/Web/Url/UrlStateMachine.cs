@@ -454,28 +454,28 @@ public sealed partial class UrlParser
                     break;
 
                 case State.Query:
-                {
-                    var set = _special ? EncodeSet.SpecialQuery : EncodeSet.Query;
-                    // Legacy encodings apply only to special, non-WebSocket URLs.
-                    var encoder = _special && _scheme.Span is not ("ws" or "wss") ? _encoder : null;
-                    if ((!hasOverride && c == '#') || c == Eof)
                     {
-                        if (encoder is not null) FlushEncodedQuery(set);
-                        if (c == '#')
+                        var set = _special ? EncodeSet.SpecialQuery : EncodeSet.Query;
+                        // Legacy encodings apply only to special, non-WebSocket URLs.
+                        var encoder = _special && _scheme.Span is not ("ws" or "wss") ? _encoder : null;
+                        if ((!hasOverride && c == '#') || c == Eof)
                         {
-                            StartFragment();
-                            state = State.Fragment;
+                            if (encoder is not null) FlushEncodedQuery(set);
+                            if (c == '#')
+                            {
+                                StartFragment();
+                                state = State.Fragment;
+                            }
                         }
+                        else if (encoder is not null) buffer.Append((char)c);
+                        else if (PercentEncoding.PlainRun(input[p..], _special ? PercentEncoding.SpecialQueryPlain : PercentEncoding.QueryPlain) is var run and > 0)
+                        {
+                            _query.Append(input.Slice(p, run));
+                            p += run - 1;
+                        }
+                        else AppendEncoded(_query, input, ref p, set);
+                        break;
                     }
-                    else if (encoder is not null) buffer.Append((char)c);
-                    else if (PercentEncoding.PlainRun(input[p..], _special ? PercentEncoding.SpecialQueryPlain : PercentEncoding.QueryPlain) is var run and > 0)
-                    {
-                        _query.Append(input.Slice(p, run));
-                        p += run - 1;
-                    }
-                    else AppendEncoded(_query, input, ref p, set);
-                    break;
-                }
 
                 case State.Fragment:
                     if (c == Eof) break;
