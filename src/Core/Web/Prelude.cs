@@ -50,7 +50,6 @@ public static class Prelude
         var text = new StringBuilder("(function () {\nconst internals = Object.create(null);\n");
         foreach (var file in Files)
         {
-            if (!HasResource(file)) continue;
             text.Append("(function (internals) {\"use strict\";\n")
                 .Append(EmbeddedText.Read(file))
                 .Append("\n})(internals);\n");
@@ -60,9 +59,6 @@ public static class Prelude
         var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source)))[..16];
         return (source, "prelude-" + hash);
     }
-
-    private static bool HasResource(string path) =>
-        typeof(Prelude).Assembly.GetManifestResourceInfo(path) is not null;
 
     /// <summary>Registers every op and runs the prelude in the runtime's engine.</summary>
     public static void Load(RuntimeContext context)
