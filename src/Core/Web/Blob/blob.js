@@ -457,6 +457,8 @@ function readEntryArgs(count, name, value, filename, method) {
   return createEntry(nameString, toUSVString(value), undefined, false);
 }
 
+let isFormData;
+
 class FormData {
   #entries = [];
 
@@ -567,6 +569,7 @@ class FormData {
       if (isObject(value) && #entries in value) return value.#entries;
       return illegalInvocation();
     };
+    isFormData = (value) => isObject(value) && #entries in value;
   }
 }
 internals.webidlInterface(FormData);
@@ -633,6 +636,17 @@ internals.installBlobStream = (makeStream) => {
     writable: true, enumerable: true, configurable: true,
   });
 };
+
+// Blob and File are serializable (HTML "serialization steps"): their bytes are immutable, so a
+// clone shares them.
+internals.registerPlatformObject(isFile,
+  (file) => ({ bytes: blobState(file).bytes, type: blobState(file).type, name: fileState(file).name, lastModified: fileState(file).lastModified }),
+  (data) => makeFile(data.bytes, data.name, data.type, data.lastModified));
+internals.registerPlatformObject(isBlob,
+  (blob) => ({ bytes: blobState(blob).bytes, type: blobState(blob).type }),
+  (data) => new Blob(kInternal, { bytes: data.bytes, type: data.type }));
+// FormData is not serializable.
+internals.registerPlatformObject((value) => isFormData(value));
 
 internals.defineGlobal("Blob", Blob);
 internals.defineGlobal("File", File);

@@ -196,6 +196,24 @@ function isError(value) {
   return builtinTag(value) === "[object Error]";
 }
 
+// Platform objects of later prelude files (Blob, File, navigator...) register here how they clone:
+// `serialize` null means "not cloneable" (a DataCloneError), else serialize(value) -> data and
+// deserialize(data) -> a new object.
+const platformKinds = [];
+internals.registerPlatformObject = (test, serialize = null, deserialize = null) => {
+  ArrayPrototypePush(platformKinds, { __proto__: null, test, serialize, deserialize });
+};
+
+function serializePlatformObject(value) {
+  for (let i = 0; i < platformKinds.length; i++) {
+    const kind = platformKinds[i];
+    if (!kind.test(value)) continue;
+    if (kind.serialize === null) throw notCloneable(value);
+    return { __proto__: null, kind: "platform", index: i, data: kind.serialize(value) };
+  }
+  return undefined;
+}
+
 function isUncloneablePlatformObject(value) {
   if (value === globalObject) return true;
   if (succeeds((v) => WeakMapPrototypeHas(v, {}), value)) return true;
@@ -284,6 +302,8 @@ function serializeLeaf(value) {
     return { __proto__: null, kind: "arraybuffer", buffer: copyArrayBuffer(value) };
   }
   if (isSharedArrayBuffer(value)) throw notCloneable(value);
+  const platform = serializePlatformObject(value);
+  if (platform !== undefined) return platform;
   if (isDOMException(value)) {
     return {
       __proto__: null, kind: "domexception",
@@ -397,6 +417,8 @@ function deserialize(record, memory) {
   switch (record.kind) {
     case "boxed":
       return remember(memory, record, ObjectCtor(record.value));
+    case "platform":
+      return remember(memory, record, platformKinds[record.index].deserialize(record.data));
     case "date":
       return remember(memory, record, new DateCtor(record.time));
     case "regexp":
