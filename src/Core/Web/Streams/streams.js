@@ -794,6 +794,18 @@ function readRequestFor(resolve, reject) {
   };
 }
 
+// ReadableStreamGenericReader: what both reader classes share.
+function genericReaderClosed(r) {
+  if (r === undefined) return promiseReject(illegalInvocation());
+  return r.closedPromise.promise;
+}
+
+function genericReaderCancel(r, reason) {
+  if (r === undefined) return promiseReject(illegalInvocation());
+  if (r.stream === undefined) return promiseReject(new TypeErrorCtor("The reader has no stream (its lock was released)."));
+  return readableStreamCancel(r.stream, reason);
+}
+
 let defaultReaderRecord;
 class ReadableStreamDefaultReader {
   #r;
@@ -813,16 +825,11 @@ class ReadableStreamDefaultReader {
   }
 
   get closed() {
-    const r = defaultReaderRecord(this);
-    if (r === undefined) return promiseReject(illegalInvocation());
-    return r.closedPromise.promise;
+    return genericReaderClosed(defaultReaderRecord(this));
   }
 
   cancel(reason = undefined) {
-    const r = defaultReaderRecord(this);
-    if (r === undefined) return promiseReject(illegalInvocation());
-    if (r.stream === undefined) return promiseReject(new TypeErrorCtor("The reader has no stream (its lock was released)."));
-    return readableStreamCancel(r.stream, reason);
+    return genericReaderCancel(defaultReaderRecord(this), reason);
   }
 
   read() {
@@ -869,16 +876,11 @@ class ReadableStreamBYOBReader {
   }
 
   get closed() {
-    const r = byobReaderRecord(this);
-    if (r === undefined) return promiseReject(illegalInvocation());
-    return r.closedPromise.promise;
+    return genericReaderClosed(byobReaderRecord(this));
   }
 
   cancel(reason = undefined) {
-    const r = byobReaderRecord(this);
-    if (r === undefined) return promiseReject(illegalInvocation());
-    if (r.stream === undefined) return promiseReject(new TypeErrorCtor("The reader has no stream (its lock was released)."));
-    return readableStreamCancel(r.stream, reason);
+    return genericReaderCancel(byobReaderRecord(this), reason);
   }
 
   read(view, options = undefined) {
