@@ -39,7 +39,7 @@ internal static class Modes
     public static int Replay(string path)
     {
         TraceReader reader;
-        try { reader = TraceReader.Open(path); }
+        try { reader = new TraceReader(File.OpenRead(path)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TraceFormatException)
         {
             Console.Error.WriteLine($"error: cannot replay {path}: {e.Message}");
@@ -82,7 +82,7 @@ internal static class Modes
     {
         try
         {
-            using var reader = TraceReader.Open(path);
+            using var reader = new TraceReader(File.OpenRead(path));
             Console.Out.Write(TraceSummary.Build(reader, events));
             return 0;
         }

@@ -36,8 +36,6 @@ public sealed class TraceReader : IDisposable
         Header = TraceHeader.FromJson(header.Payload);
     }
 
-    public static TraceReader Open(string path) => new(File.OpenRead(path));
-
     /// <summary>The next event (checkpoints verified and skipped), or null at the end.</summary>
     public TraceEvent? Next()
     {
