@@ -806,22 +806,33 @@ function genericReaderCancel(r, reason) {
   return readableStreamCancel(r.stream, reason);
 }
 
+// Both reader constructors: an internal construction passes (kInternal, record); a script one
+// locks the given stream.
+function constructReader(api, args, className, byob, setUp) {
+  if (args[0] === kInternal) {
+    args[1].api = api;
+    return args[1];
+  }
+  requireArgs(args.length, 1, `Failed to construct '${className}'`);
+  const s = rsRecord(args[0]);
+  if (s === undefined) throw new TypeErrorCtor(`Failed to construct '${className}': parameter 1 is not a ReadableStream.`);
+  const reader = newReaderRecord(byob);
+  reader.api = api;
+  setUp(reader, s);
+  return reader;
+}
+
+function genericReaderRelease(r) {
+  if (r === undefined) throw illegalInvocation();
+  if (r.stream === undefined) return;
+  readerRelease(r);
+}
+
 let defaultReaderRecord;
 class ReadableStreamDefaultReader {
   #r;
   constructor(stream) {
-    if (stream === kInternal) {
-      this.#r = arguments[1];
-      this.#r.api = this;
-      return;
-    }
-    requireArgs(arguments.length, 1, "Failed to construct 'ReadableStreamDefaultReader'");
-    const s = rsRecord(stream);
-    if (s === undefined) throw new TypeErrorCtor("Failed to construct 'ReadableStreamDefaultReader': parameter 1 is not a ReadableStream.");
-    const reader = newReaderRecord(false);
-    reader.api = this;
-    this.#r = reader;
-    setUpDefaultReader(reader, s);
+    this.#r = constructReader(this, arguments, "ReadableStreamDefaultReader", false, setUpDefaultReader);
   }
 
   get closed() {
@@ -845,10 +856,7 @@ class ReadableStreamDefaultReader {
   }
 
   releaseLock() {
-    const r = defaultReaderRecord(this);
-    if (r === undefined) throw illegalInvocation();
-    if (r.stream === undefined) return;
-    readerRelease(r);
+    genericReaderRelease(defaultReaderRecord(this));
   }
 
   static {
@@ -861,18 +869,7 @@ let byobReaderRecord;
 class ReadableStreamBYOBReader {
   #r;
   constructor(stream) {
-    if (stream === kInternal) {
-      this.#r = arguments[1];
-      this.#r.api = this;
-      return;
-    }
-    requireArgs(arguments.length, 1, "Failed to construct 'ReadableStreamBYOBReader'");
-    const s = rsRecord(stream);
-    if (s === undefined) throw new TypeErrorCtor("Failed to construct 'ReadableStreamBYOBReader': parameter 1 is not a ReadableStream.");
-    const reader = newReaderRecord(true);
-    reader.api = this;
-    this.#r = reader;
-    setUpBYOBReader(reader, s);
+    this.#r = constructReader(this, arguments, "ReadableStreamBYOBReader", true, setUpBYOBReader);
   }
 
   get closed() {
@@ -917,10 +914,7 @@ class ReadableStreamBYOBReader {
   }
 
   releaseLock() {
-    const r = byobReaderRecord(this);
-    if (r === undefined) throw illegalInvocation();
-    if (r.stream === undefined) return;
-    readerRelease(r);
+    genericReaderRelease(byobReaderRecord(this));
   }
 
   static {
