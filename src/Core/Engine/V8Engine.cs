@@ -263,6 +263,9 @@ public sealed unsafe class V8Engine : IDisposable
     public void Dispose()
     {
         _dispatch?.Dispose();
+        // Stop the heap-size sampling timer first: a test host was seen hung in isolate release
+        // (V8Entity_Release) while that timer, sampling every 5 ms, could fire during teardown.
+        _engine.MaxRuntimeHeapSize = UIntPtr.Zero;
         _engine.Dispose();
     }
 }
