@@ -1,3 +1,4 @@
+using EsRuntime.Providers.Sim;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -57,7 +58,7 @@ public class CryptoProperties
                 }
                 console.log("failures", failures);
                 """;
-            var (outcome, _) = Runs.Record(code, 1);
+            var (outcome, _) = Simulation.Record(code, 1);
             return (outcome.ExitCode == 0 && outcome.Stdout == "failures 0\n").Label($"{outcome}");
         });
 
@@ -77,7 +78,7 @@ public class CryptoProperties
                     try { await subtle.decrypt(alg, key, sealed); console.log("accepted", bit); }
                     catch (e) { console.log(e.name); }
                     """;
-                var (outcome, _) = Runs.Record(code, 1);
+                var (outcome, _) = Simulation.Record(code, 1);
                 return (outcome.Stdout == "OperationError\n").Label($"{outcome}");
             });
 
@@ -94,8 +95,8 @@ public class CryptoProperties
                 console.log(hex(await subtle.exportKey("raw", aes)), hex(await subtle.exportKey("raw", hmac)));
                 console.log(JSON.stringify(await subtle.exportKey("jwk", ec.privateKey)));
                 """;
-            var (recorded, trace) = Runs.Record(code, (ulong)seed);
-            var (replayed, divergence) = Runs.Replay(trace);
+            var (recorded, trace) = Simulation.Record(code, (ulong)seed);
+            var (replayed, divergence) = Simulation.Replay(trace);
             return (recorded.ExitCode == 0 && divergence is null && replayed == recorded).Label($"recorded: {recorded}\nreplayed: {replayed}\n{divergence?.Message}");
         });
 }

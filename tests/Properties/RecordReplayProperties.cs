@@ -1,3 +1,4 @@
+using EsRuntime.Providers.Sim;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -10,8 +11,8 @@ public class RecordReplayProperties
     public Property RecordThenReplayGivesIdenticalOutputAndExitCode() =>
         Prop.ForAll(Programs.Arbitrary, Arb.From(Gen.Choose(0, 1_000_000)), (program, seed) =>
         {
-            var (recorded, trace) = Runs.Record(program, (ulong)seed);
-            var (replayed, divergence) = Runs.Replay(trace);
+            var (recorded, trace) = Simulation.Record(program, (ulong)seed);
+            var (replayed, divergence) = Simulation.Replay(trace);
             return (divergence is null && replayed == recorded).Label($"diverged: {divergence?.Message}\nrecorded: {recorded}\nreplayed: {replayed}");
         });
 
@@ -19,8 +20,8 @@ public class RecordReplayProperties
     public Property TheSameSeedGivesTheSameRun() =>
         Prop.ForAll(Programs.Arbitrary, Arb.From(Gen.Choose(0, 1_000_000)), (program, seed) =>
         {
-            var first = Runs.Record(program, (ulong)seed);
-            var second = Runs.Record(program, (ulong)seed);
+            var first = Simulation.Record(program, (ulong)seed);
+            var second = Simulation.Record(program, (ulong)seed);
             return (first.Outcome == second.Outcome && first.Trace.AsSpan().SequenceEqual(second.Trace)).Label("runs differ");
         });
 
@@ -28,9 +29,9 @@ public class RecordReplayProperties
     public Property AMutatedEventIsDetectedOrUnobservableNeverACrash() =>
         Prop.ForAll(Programs.Arbitrary, Arb.From(Gen.Choose(0, int.MaxValue)), (program, pick) =>
         {
-            var (recorded, trace) = Runs.Record(program, 7);
+            var (recorded, trace) = Simulation.Record(program, 7);
             var index = pick % Runs.EventCount(trace);
-            var (replayed, divergence) = Runs.Replay(Runs.Mutate(trace, index));
+            var (replayed, divergence) = Simulation.Replay(Runs.Mutate(trace, index));
             return (divergence is not null || replayed == recorded)
                 .Label($"event {index} changed: no divergence, yet output differs\nrecorded: {recorded}\nreplayed: {replayed}");
         });

@@ -1,3 +1,4 @@
+using EsRuntime.Providers.Sim;
 using EsRuntime.Replay;
 
 namespace EsRuntime.Tests.Replay;
@@ -15,17 +16,17 @@ public class RecordReplayTests
     [Fact]
     public void ReplayReproducesOutputAndExitCode()
     {
-        var recorded = TraceRuns.Record(Program, seed: 5);
-        Assert.Equal(1, recorded.Result.ExitCode);
-        var (replayed, divergence) = TraceRuns.Replay(recorded.Trace);
+        var recorded = Simulation.Record(Program, seed: 5);
+        Assert.Equal(1, recorded.Outcome.ExitCode);
+        var (replayed, divergence) = Simulation.Replay(recorded.Trace);
         Assert.Null(divergence);
-        Assert.Equal(recorded.Result, replayed);
+        Assert.Equal(recorded.Outcome, replayed);
     }
 
     [Fact]
     public void TraceHoldsTheAnswersInOrder()
     {
-        var recorded = TraceRuns.Record("console.log(Date.now()); console.log(Math.random() < 1);");
+        var recorded = Simulation.Record("console.log(Date.now()); console.log(Math.random() < 1);");
         using var reader = new TraceReader(new MemoryStream(recorded.Trace));
         var kinds = new List<TraceEventKind>();
         while (reader.Next() is { } e) kinds.Add(e.Kind);
@@ -40,13 +41,13 @@ public class RecordReplayTests
     [Fact]
     public void ATruncatedTraceReplaysItsPrefixThenSaysWhereItEnds()
     {
-        var recorded = TraceRuns.Record("for (let i = 0; i < 400; i++) { console.log('line', i); await null; }");
+        var recorded = Simulation.Record("for (let i = 0; i < 400; i++) { console.log('line', i); await null; }");
         var truncated = recorded.Trace[..(recorded.Trace.Length * 2 / 3)];
-        var (result, divergence) = TraceRuns.Replay(truncated);
+        var (result, divergence) = Simulation.Replay(truncated);
         Assert.NotNull(divergence);
         Assert.Contains("no more events (it was cut short", divergence!.Message);
         Assert.StartsWith("line 0\nline 1\n", result.Stdout);
-        Assert.True(result.Stdout.Length < recorded.Result.Stdout.Length);
+        Assert.True(result.Stdout.Length < recorded.Outcome.Stdout.Length);
         Assert.Equal(86, result.ExitCode);
     }
 
@@ -54,10 +55,10 @@ public class RecordReplayTests
     public void AProgramThatAsksForSomethingElseDivergesWithItsCallSite()
     {
         // Record one program, then replay the trace with a header claiming different code.
-        var recorded = TraceRuns.Record("console.log(Date.now());");
-        var other = TraceRuns.Record("console.log(Math.random());");
+        var recorded = Simulation.Record("console.log(Date.now());");
+        var other = Simulation.Record("console.log(Math.random());");
         var spliced = Splice(recorded.Trace, other.Trace);
-        var (result, divergence) = TraceRuns.Replay(spliced);
+        var (result, divergence) = Simulation.Replay(spliced);
         Assert.NotNull(divergence);
         Assert.Matches(@"^replay diverged at event \d+: trace has <clock wall read>, program asked for <entropy 16 bytes>\n    at .*\$esrun\$eval\.mjs:1:\d+$", divergence!.Message);
         Assert.Equal(86, result.ExitCode);
@@ -80,7 +81,7 @@ public class RecordReplayTests
     [Fact]
     public void DeterministicModeRemovesAmbientNondeterminism()
     {
-        var r = TraceRuns.Record("""
+        var r = Simulation.Record("""
             const target = {};
             const ref = new WeakRef(target);
             const registry = new FinalizationRegistry(() => console.log("never"));
@@ -90,6 +91,6 @@ public class RecordReplayTests
             const { instance } = await WebAssembly.instantiate(bytes);
             console.log(typeof instance.exports);
             """);
-        Assert.Equal("true undefined undefined undefined\nobject\n", r.Result.Stdout);
+        Assert.Equal("true undefined undefined undefined\nobject\n", r.Outcome.Stdout);
     }
 }

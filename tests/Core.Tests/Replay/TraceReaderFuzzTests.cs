@@ -1,3 +1,4 @@
+using EsRuntime.Providers.Sim;
 using EsRuntime.Replay;
 
 namespace EsRuntime.Tests.Replay;
@@ -5,7 +6,7 @@ namespace EsRuntime.Tests.Replay;
 /// <summary>Hostile or damaged traces give clean <see cref="TraceFormatException"/>s, never anything else.</summary>
 public class TraceReaderFuzzTests
 {
-    private static readonly byte[] Valid = TraceRuns.Record("""
+    private static readonly byte[] Valid = Simulation.Record("""
         console.log(Date.now(), Math.random());
         await new Promise((r) => setTimeout(r, 5));
         console.log("done");
