@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using EsRuntime.Capabilities;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Runtime;
 
 namespace EsRuntime.Wpt;
@@ -44,7 +45,7 @@ public static partial class WptRunner
     private static WptFileResult Execute(string file, string code)
     {
         var console = new CapturingConsole();
-        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new MemoryModuleSource());
+        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new SimFileSystem());
         int exitCode;
         using (var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = Capability.All }, code))
         using (new Timer(_ => runtime.Interrupt(), null, Watchdog, Timeout.InfiniteTimeSpan))
