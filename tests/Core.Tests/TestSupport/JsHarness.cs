@@ -16,12 +16,18 @@ public sealed record JsResult(string Stdout, string Stderr, int ExitCode);
 public static class JsHarness
 {
     public static JsResult Run(string moduleCode, Capability capabilities = Capability.All, ulong seed = 1,
-        IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? env = null, Engine.EngineLimits? limits = null)
+        IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? env = null, Engine.EngineLimits? limits = null,
+        IFileSystem? files = null, IClock? clock = null, int maxPendingOperations = 1024, TimeSpan? timeLimit = null)
     {
         var console = new CapturingConsole();
-        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(seed), console,
-            new SimProcessHost(args, env), new SimFileSystem());
-        using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = capabilities, Limits = limits ?? new() }, moduleCode);
+        files ??= new SimFileSystem();
+        var providers = new ProviderSet(clock ?? new VirtualClock(), new SeededEntropy(seed), console,
+            new SimProcessHost(args, env, cwd: files.Root), files);
+        using var runtime = JsRuntime.FromCode(new RuntimeOptions
+        {
+            Providers = providers, Capabilities = capabilities, Limits = limits ?? new(),
+            MaxPendingOperations = maxPendingOperations, TimeLimit = timeLimit,
+        }, moduleCode);
         var code = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, code);
     }

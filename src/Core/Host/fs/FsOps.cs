@@ -73,20 +73,20 @@ internal static class FsOps
         engine.RegisterOp("fsMkdir", (a, r) =>
         {
             var (path, shown, recursive) = (Write(a, "mkdir"), a.String(1), a.IsTruthy(2));
-            r.Set(io.Start(() => Done(files.CreateDirectoryAsync(path, recursive)), 0, (_, reply) => reply.Ok(), Fail("mkdir", shown)));
+            r.Set(io.Start(() => TaskChain.Done(files.CreateDirectoryAsync(path, recursive)), 0, (_, reply) => reply.Ok(), Fail("mkdir", shown)));
         });
 
         engine.RegisterOp("fsRemove", (a, r) =>
         {
             var (path, shown, recursive) = (Write(a, "remove"), a.String(1), a.IsTruthy(2));
-            r.Set(io.Start(() => Done(files.RemoveAsync(path, recursive)), 0, (_, reply) => reply.Ok(), Fail("remove", shown)));
+            r.Set(io.Start(() => TaskChain.Done(files.RemoveAsync(path, recursive)), 0, (_, reply) => reply.Ok(), Fail("remove", shown)));
         });
 
         engine.RegisterOp("fsRename", (a, r) =>
         {
             ctx.Capabilities.Demand(Capability.FileWrite, "runtime:fs rename");
             var (from, to, shown) = (HostPath(ctx, a.String(0)), HostPath(ctx, a.String(1)), a.String(2));
-            r.Set(io.Start(() => Done(files.RenameAsync(from, to)), 0, (_, reply) => reply.Ok(), Fail("rename", shown)));
+            r.Set(io.Start(() => TaskChain.Done(files.RenameAsync(from, to)), 0, (_, reply) => reply.Ok(), Fail("rename", shown)));
         });
 
         // A whole file: small ones come back inline in one answer; a large one comes back open, with its
@@ -201,7 +201,7 @@ internal static class FsOps
                 data = new byte[length];
                 V8Engine.ReadBytes(a.Value(3), offset, data);
             }
-            r.Set(io.Start(() => Done(writer.WriteAsync(data)), WriterKey(handle), (_, reply) => reply.Ok(data.Length), Fail("write", shown)));
+            r.Set(io.Start(() => TaskChain.Done(writer.WriteAsync(data)), WriterKey(handle), (_, reply) => reply.Ok(data.Length), Fail("write", shown)));
         });
 
         engine.RegisterOp("fsCommit", (a, r) =>
@@ -209,7 +209,7 @@ internal static class FsOps
             ctx.Capabilities.Demand(Capability.FileWrite, "runtime:fs write");
             var (handle, shown) = (a.Int32(0), a.String(1));
             var writer = writers.Get(handle) ?? throw new OpException("TypeError", "the file is closed");
-            r.Set(io.Start(() => Done(writer.CommitAsync()), WriterKey(handle), (_, reply) =>
+            r.Set(io.Start(() => TaskChain.Done(writer.CommitAsync()), WriterKey(handle), (_, reply) =>
             {
                 writers.Take(handle)?.Dispose();
                 reply.Ok();
@@ -249,12 +249,6 @@ internal static class FsOps
         var bytes = new byte[8];
         BinaryPrimitives.WriteDoubleLittleEndian(bytes, size);
         return bytes;
-    }
-
-    private static async Task<bool> Done(Task task)
-    {
-        await task.ConfigureAwait(false);
-        return true;
     }
 
     private static Exception Error(Task task) => task.Exception?.InnerException ?? new FsException(FsErrorCode.IOError, "the operation was cancelled");

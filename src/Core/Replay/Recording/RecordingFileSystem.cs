@@ -1,4 +1,5 @@
 using System.Globalization;
+using EsRuntime.Loop;
 using EsRuntime.Providers;
 
 namespace EsRuntime.Replay.Recording;
@@ -44,52 +45,31 @@ public sealed class RecordingFileSystem(IFileSystem inner, TraceWriter trace) : 
     public Task RenameAsync(string from, string to) =>
         Record($"rename {from} -> {to}", () => Done(inner.RenameAsync(from, to)), (tag, _) => FsTraceCodec.Ok(tag));
 
-    public async Task<IFileReader> OpenReadAsync(string path)
-    {
-        var tag = 0L;
-        var reader = await Record($"open {path}", () => inner.OpenReadAsync(path),
-            (t, r) => FsTraceCodec.Ok(tag = t, r.Length.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
-        return new Reader(this, reader, tag);
-    }
+    public Task<IFileReader> OpenReadAsync(string path) =>
+        Record<IFileReader>($"open {path}", () => inner.OpenReadAsync(path),
+            (tag, r) => FsTraceCodec.Ok(tag, r.Length.ToString(CultureInfo.InvariantCulture)), (tag, r) => new Reader(this, r, tag));
 
-    public async Task<IFileWriter> CreateAsync(string path)
-    {
-        var tag = 0L;
-        var writer = await Record($"create {path}", () => inner.CreateAsync(path), (t, _) => FsTraceCodec.Ok(tag = t)).ConfigureAwait(false);
-        return new Writer(this, writer, tag);
-    }
+    public Task<IFileWriter> CreateAsync(string path) =>
+        Record<IFileWriter>($"create {path}", () => inner.CreateAsync(path), (tag, _) => FsTraceCodec.Ok(tag), (tag, w) => new Writer(this, w, tag));
 
-    private static async Task<bool> Done(Task task)
-    {
-        await task.ConfigureAwait(false);
-        return true;
-    }
+    private static Task<bool> Done(Task task) => task.Done();
 
-    /// <summary>Writes the question now and the answer when it comes, tagged alike.</summary>
-    private Task<T> Record<T>(string request, Func<Task<T>> start, Func<long, T, TraceEvent> answer)
+    /// <summary>Writes the question now and the answer when it comes (inline, on the thread that gave it), tagged alike.</summary>
+    private Task<T> Record<T>(string request, Func<Task<T>> start, Func<long, T, TraceEvent> answer, Func<long, T, T>? wrap = null)
     {
         var tag = ++_tag;
         _trace.Add(FsTraceCodec.Request(tag, request));
-        return Answer(tag, start(), answer);
-    }
-
-    private async Task<T> Answer<T>(long tag, Task<T> work, Func<long, T, TraceEvent> answer)
-    {
-        T value;
-        try { value = await work.ConfigureAwait(false); }
-        catch (FsException e)
+        return start().Then(work =>
         {
-            _trace.Add(FsTraceCodec.Failure(tag, e));
-            throw;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var fs = new FsException(FsErrorCode.IOError, "input/output error");
+            if (work.IsCompletedSuccessfully)
+            {
+                _trace.Add(answer(tag, work.Result));
+                return wrap is null ? work.Result : wrap(tag, work.Result);
+            }
+            var fs = work.Exception?.InnerException as FsException ?? new FsException(FsErrorCode.IOError, "input/output error");
             _trace.Add(FsTraceCodec.Failure(tag, fs));
             throw fs;
-        }
-        _trace.Add(answer(tag, value));
-        return value;
+        });
     }
 
     private sealed class Reader(RecordingFileSystem owner, IFileReader inner, long handle) : IFileReader
