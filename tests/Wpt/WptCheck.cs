@@ -31,6 +31,10 @@ public sealed record WptCheck(int Passed, int Failed, int Listed, IReadOnlyList<
         if (!result.Crashed && crashListed) problems.Add($"listed as crashing, but the harness completed ({result.HarnessStatus})");
         if (!result.Crashed && result.HarnessStatus != "OK" && !harnessListed) problems.Add($"harness {result.HarnessStatus}: {result.HarnessMessage}");
         if (result.HarnessStatus == "OK" && harnessListed) problems.Add("listed harness failure, but the harness finished OK");
+        // A listed harness failure may say which status it is ("ERROR: …"); then it must stay that one.
+        if (harnessListed && !result.Crashed && result.HarnessStatus != "OK" && expected[WptExpectations.Harness] is var reason
+            && reason.IndexOf(':') is > 0 and var colon && reason[..colon] is "ERROR" or "TIMEOUT" or "PRECONDITION_FAILED" && reason[..colon] != result.HarnessStatus)
+            problems.Add($"listed as harness {reason[..colon]}, but it is {result.HarnessStatus}: {result.HarnessMessage}");
 
         // A crash cuts the report short, so only a file that completed proves a listed name gone.
         if (!result.Crashed)

@@ -59,8 +59,9 @@ public sealed class WptTests(ITestOutputHelper output, WptReportSink sink) : ICl
         var areas = WptAreaCounts.Of(WptSuite.Files, run.Results);
         var table = WptAreaCounts.Table([("esrun", areas)]);
         output.WriteLine(table);
-        output.WriteLine($"{run.Results.Count} files in {run.Seconds:0.0} s on {run.Workers} runtimes in parallel");
-        sink.Write("TABLE\n" + table);
+        sink.Write($"web-platform-tests on esrun: {run.Results.Count} files in {run.Seconds:0.0} s on {run.Workers} runtimes\n{table}");
+        if (Environment.GetEnvironmentVariable("ESRUN_WPT_PRUNE") == "1")
+            sink.Write($"ESRUN_WPT_PRUNE=1: {WptExpectations.Prune(WptPaths.ExpectationsDir, run.Results)} expectation lines that no longer hold were deleted");
         Assert.Equal(WptSuite.Runnable.Count, run.Results.Count);
         Assert.True(WptAreaCounts.Total(areas).Passed > 0, "no subtest passed: the runner itself is broken");
     }

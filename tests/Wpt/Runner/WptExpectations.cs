@@ -58,6 +58,41 @@ public sealed class WptExpectations
 
     public IEnumerable<string> Files => _byFile.Keys;
 
+    /// <summary>
+    /// Deletes the lines that no longer hold (a listed subtest that passes or is gone, a listed harness
+    /// status or crash that did not happen, a file that is not run) and keeps everything else as it is;
+    /// never adds a line. Returns how many lines went. The fix of a listed failure runs this.
+    /// </summary>
+    public static int Prune(string directory, IReadOnlyDictionary<string, WptFileResult> results)
+    {
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(directory, "*.txt"))
+        {
+            var kept = new List<string>();
+            foreach (var line in File.ReadLines(path))
+            {
+                var first = line.IndexOf(Separator, StringComparison.Ordinal);
+                var last = line.LastIndexOf(Separator, StringComparison.Ordinal);
+                if (line.StartsWith('#') || first < 0 || last == first || StillHolds(line[..first], Unescape(line[(first + Separator.Length)..last]), results))
+                    kept.Add(line);
+                else removed++;
+            }
+            File.WriteAllText(path, string.Join('\n', kept).TrimEnd('\n') + "\n");
+        }
+        return removed;
+    }
+
+    private static bool StillHolds(string file, string name, IReadOnlyDictionary<string, WptFileResult> results)
+    {
+        if (!results.TryGetValue(file, out var result)) return false;
+        return name switch
+        {
+            Crash => result.Crashed,
+            Harness => !result.Crashed && result.HarnessStatus != "OK",
+            _ => result.Crashed || result.Subtests.Any(s => s.Name == name && s.Status != "PASS"),
+        };
+    }
+
     public static string AreaOf(string key)
     {
         var segments = key.Split('/');
