@@ -32,7 +32,9 @@ public sealed record PeerHost(string Name, string Executable, IReadOnlyList<stri
         using var process = Process.Start(new ProcessStartInfo(Executable, "--version") { RedirectStandardOutput = true })!;
         var text = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        return text.Split('\n')[0].Trim();
+        // "deno 2.9.6 (stable, …)" → "2.9.6"; "v20.20.2" and "1.4.5" as they are.
+        var first = text.Split('\n')[0].Trim();
+        return first.StartsWith(Name + " ", StringComparison.Ordinal) ? first[(Name.Length + 1)..].Split(' ')[0] : first;
     }
 
     public WptFileResult Run(WptTestFile file, string entry, string scratchDir)
@@ -42,7 +44,10 @@ public sealed record PeerHost(string Name, string Executable, IReadOnlyList<stri
         File.WriteAllText(path, entry);
         var start = new ProcessStartInfo(Executable)
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = scratchDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = scratchDir,
         };
         foreach (var argument in Arguments.Append(path)) start.ArgumentList.Add(argument);
         start.Environment.Remove("NODE_EXTRA_CA_CERTS");
