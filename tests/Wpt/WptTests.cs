@@ -59,10 +59,17 @@ public sealed class WptTests(ITestOutputHelper output, WptReportSink sink) : ICl
         var areas = WptAreaCounts.Of(WptSuite.Files, run.Results);
         var table = WptAreaCounts.Table([("esrun", areas)]);
         output.WriteLine(table);
-        sink.Write($"web-platform-tests on esrun: {run.Results.Count} files in {run.Seconds:0.0} s on {run.Workers} runtimes\n{table}");
+        var skipped = WptSuite.Files.Where(f => f.SkipReason is not null).ToList();
+        var windowOnly = skipped.Where(f => f.SkipReason!.Contains("window", StringComparison.Ordinal)).Select(f => f.Key).ToList();
+        sink.Write($"web-platform-tests on esrun: {run.Results.Count} files in {run.Seconds:0.0} s on {run.Workers} runtimes\n{table}\n"
+            + $"skipped {skipped.Count} files: {skipped.Count - windowOnly.Count} need the WPT server's Python handlers, "
+            + $"{windowOnly.Count} a window ({string.Join(", ", windowOnly)})");
         if (Environment.GetEnvironmentVariable("ESRUN_WPT_PRUNE") == "1")
             sink.Write($"ESRUN_WPT_PRUNE=1: {WptExpectations.Prune(WptPaths.ExpectationsDir, run.Results)} expectation lines that no longer hold were deleted");
         Assert.Equal(WptSuite.Runnable.Count, run.Results.Count);
+        var areaFiles = areas.Select(a => WptExpectations.FileName(a.Area) + ".txt").ToHashSet(StringComparer.Ordinal);
+        var strays = Directory.EnumerateFiles(WptPaths.ExpectationsDir).Select(Path.GetFileName).Where(n => !areaFiles.Contains(n!)).ToList();
+        Assert.True(strays.Count == 0, $"tests/Wpt/expectations holds files for no area: {string.Join(", ", strays)}");
         Assert.True(WptAreaCounts.Total(areas).Passed > 0, "no subtest passed: the runner itself is broken");
     }
 }

@@ -1,6 +1,7 @@
 using EsRuntime.Capabilities;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Runtime;
 
 namespace EsRuntime.Tests;
@@ -19,7 +20,7 @@ public static class JsHarness
     {
         var console = new CapturingConsole();
         var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(seed), console,
-            new SimProcessHost(args, env), new MemoryModuleSource());
+            new SimProcessHost(args, env), new SimFileSystem());
         using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = capabilities, Limits = limits ?? new() }, moduleCode);
         var code = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, code);
@@ -29,9 +30,10 @@ public static class JsHarness
     public static JsResult RunFile(string path, Capability capabilities = Capability.All, string? jailRoot = null)
     {
         var console = new CapturingConsole();
+        using var files = new Providers.Real.Files.RealFileSystem(jailRoot ?? Providers.Real.Files.RealFileSystem.ProjectRoot(path));
         var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console,
-            new SimProcessHost(cwd: Path.GetDirectoryName(path)!), new Providers.Real.FileModuleSource());
-        using var runtime = new JsRuntime(new RuntimeOptions { Providers = providers, Capabilities = capabilities, JailRoot = jailRoot }, path);
+            new SimProcessHost(cwd: Path.GetDirectoryName(path)!), files);
+        using var runtime = new JsRuntime(new RuntimeOptions { Providers = providers, Capabilities = capabilities }, path);
         var code = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, code);
     }

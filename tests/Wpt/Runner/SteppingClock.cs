@@ -25,5 +25,5 @@ public sealed class SteppingClock : IClock
         return _clock.MonotonicNowMs();
     }
 
-    public void Idle(double? untilMonotonicMs, WaitHandle wake) => _clock.Idle(untilMonotonicMs, wake);
+    public bool Idle(double? untilMonotonicMs, WaitHandle wake) => _clock.Idle(untilMonotonicMs, wake);
 }

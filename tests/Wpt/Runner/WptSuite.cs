@@ -49,7 +49,7 @@ public static class WptSuite
         return new Run(results.ToDictionary(r => r.File, StringComparer.Ordinal), Stopwatch.GetElapsedTime(started).TotalSeconds, threads.Count);
     }
 
-    public static WptFileResult RunOne(WptTestFile file) => EsrunHost.Run(file.Key, WptEntry.Build(file));
+    public static WptFileResult RunOne(WptTestFile file) => EsrunHost.Run(file.Key, WptEntry.Build(file), file.LongTimeout);
 
     // A failure of the runner itself (a file it cannot read, a host exception) is a crash of that file, named.
     private static WptFileResult Guarded(WptTestFile file, Func<WptTestFile, WptFileResult> runOne)
