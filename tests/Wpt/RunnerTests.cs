@@ -165,6 +165,11 @@ public sealed class RunnerTests
         Assert.Contains(check.Problems, p => p.Contains("stale expectation): gone", StringComparison.Ordinal));
         Assert.Contains(check.Problems, p => p.StartsWith("listed harness failure", StringComparison.Ordinal));
 
+        var timedOut = new WptFileResult("x.any.js", [], "TIMEOUT", "late", 0);
+        Assert.Empty(WptCheck.Of(timedOut, new Dictionary<string, string> { [WptExpectations.Harness] = "TIMEOUT: slow" }).Problems);
+        Assert.Contains(WptCheck.Of(timedOut, new Dictionary<string, string> { [WptExpectations.Harness] = "ERROR: throws" }).Problems,
+            p => p.StartsWith("listed as harness ERROR, but it is TIMEOUT", StringComparison.Ordinal));
+
         var crashed = new WptFileResult("x.any.js", [], WptFileResult.Crash, "ended", 0);
         Assert.Contains(WptCheck.Of(crashed, new Dictionary<string, string>()).Problems, p => p.StartsWith("crashed", StringComparison.Ordinal));
         Assert.Empty(WptCheck.Of(crashed, new Dictionary<string, string> { [WptExpectations.Crash] = "issue 17: x" }).Problems);

@@ -48,7 +48,6 @@ public sealed class WptTests(ITestOutputHelper output, WptReportSink sink) : ICl
         var runnable = files.Where(f => f.SkipReason is null).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var stale = Expectations.Value.Files.Where(f => WptExpectations.AreaOf(f) == area && !runnable.Contains(f)).ToList();
         Assert.True(stale.Count == 0, $"expectations/{WptExpectations.FileName(area)}.txt lists files that are not run: {string.Join(", ", stale)}");
-        Assert.True(runnable.Count > 0 || files.Count > 0, $"no test files found for {area}");
     }
 
     /// <summary>The per-area table (README.md quotes it) and the run's wall time; every file must have run.</summary>

@@ -5,13 +5,14 @@ namespace EsRuntime.Wpt;
 /// <summary>
 /// One test file and what its <c>// META:</c> header asks for. <see cref="Key"/> is its URL path without
 /// the leading slash (<c>url/url-constructor.any.js</c>, <c>esrun/compression/…</c> for our own);
-/// <see cref="Area"/> the first directory (our own files: <c>esrun/</c> + it). A file is run unless
+/// <see cref="Area"/> the first directory (our own files: <c>esrun/</c> + it). <c>// META: variant=</c> is
+/// not split: one run with an empty <c>location.search</c> covers every variant. A file is run unless
 /// <see cref="SkipReason"/> says why not. <see cref="Shared"/> (<c>// META: shared=</c>, our own tests
 /// only) names files under ../shared that the runner serves to the test at <c>/esrun/shared/…</c>.
 /// </summary>
 public sealed partial record WptTestFile(
     string Key, string Area, string Title, bool LongTimeout, IReadOnlyList<string> Globals,
-    IReadOnlyList<string> Scripts, IReadOnlyList<string> Variants, IReadOnlyList<string> Shared, string? SkipReason)
+    IReadOnlyList<string> Scripts, IReadOnlyList<string> Shared, string? SkipReason)
 {
     /// <summary>The globals a shell runtime stands for: a worker (no DOM) or a ShadowRealm's.</summary>
     private static readonly HashSet<string> WorkerLikeGlobals = new(StringComparer.Ordinal)
@@ -54,7 +55,6 @@ public sealed partial record WptTestFile(
         var longTimeout = false;
         var globals = new List<string>();
         var scripts = new List<string>();
-        var variants = new List<string>();
         var shared = new List<string>();
         // wptserve reads META lines from the comment block that opens the file.
         foreach (var line in source.Split('\n'))
@@ -71,13 +71,12 @@ public sealed partial record WptTestFile(
                 case "timeout": longTimeout = value == "long"; break;
                 case "global": globals.AddRange(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)); break;
                 case "script": scripts.Add(WptTree.Resolve("/" + key, value)); break;
-                case "variant": variants.Add(value); break;
                 case "shared" when area.StartsWith(WptTree.OwnPrefix.Trim('/'), StringComparison.Ordinal):
                     shared.Add(WptTree.SharedPrefix + value);
                     break;
             }
         }
-        return new WptTestFile(key, area, title ?? "", longTimeout, globals, scripts, variants, shared, SkipFor(key, source, globals));
+        return new WptTestFile(key, area, title ?? "", longTimeout, globals, scripts, shared, SkipFor(key, source, globals));
     }
 
     private static string? SkipFor(string key, string source, List<string> globals)
