@@ -4,7 +4,8 @@ namespace EsRuntime.Providers.Sim;
 
 /// <summary>
 /// A simulated clock: when the loop is idle it jumps straight to the next timer or simulated event
-/// (whichever is first) and runs the events due then. Virtual time ends a thousand years after it
+/// (whichever is first) and runs the events due then. With nothing scheduled it reports that nothing
+/// can happen any more (in a <see cref="Simulation"/>) or waits for a real provider's completion. Virtual time ends a thousand years after it
 /// starts; a program that tries to wait past that gets a clear error instead of an overflow.
 /// </summary>
 public sealed class VirtualClock : IClock
@@ -36,7 +37,14 @@ public sealed class VirtualClock : IClock
             (null, { } b) => b,
             _ => (double?)null,
         };
-        if (target is null) return false;
+        if (target is null)
+        {
+            // In a simulation nothing else can happen: the loop is stuck for good. A bare virtual clock
+            // (tests that mix virtual time with real providers) waits for a real completion instead.
+            if (_simulation is not null) return false;
+            wake.WaitOne();
+            return true;
+        }
         if (target.Value > EndOfTimeMs)
             throw new InvalidOperationException($"simulated time ran out: the next timer is due {target.Value / 3.15576e10:0} years after the start, past the simulator's limit of 1000 years");
         var now = MonotonicNowMs();

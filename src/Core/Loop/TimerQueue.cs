@@ -28,6 +28,9 @@ public sealed class TimerQueue
 
     public int Count => _live.Count;
 
+    /// <summary>Entries held in the queue, cancelled ones included (memory follows this).</summary>
+    internal int QueuedCount => _queue.Count;
+
     /// <summary>The sequence number the next timer will get; timers at or past it were created later.</summary>
     public long NextSequence => _sequence;
 

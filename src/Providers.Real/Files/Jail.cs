@@ -19,7 +19,7 @@ internal sealed class Jail : IDisposable
     private readonly string _given;
 
     /// <summary>Test hook: called before a component is opened, with its canonical path (to swap it for a link).</summary>
-    internal static Action<string>? BeforeOpen { get; set; }
+    internal Action<string>? BeforeOpen { get; set; }
 
     public Jail(string root)
     {

@@ -24,6 +24,9 @@ public sealed class RealFileSystem : IFileSystem, IDisposable
 
     public string Root => _jail.Root;
 
+    /// <summary>Test hook: runs just before a path component is opened, with its canonical path.</summary>
+    internal Action<string>? BeforeOpen { set => _jail.BeforeOpen = value; }
+
     /// <summary>The entry's project root: the nearest directory with package.json or node_modules, else the entry's directory.</summary>
     public static string ProjectRoot(string entryPath)
     {
@@ -210,7 +213,7 @@ public sealed class RealFileSystem : IFileSystem, IDisposable
     {
         using var target = _jail.Resolve(path, followFinal: true);
         if (target.TrailingSlash) throw FsException.Of(FsErrorCode.NotADirectory);
-        Jail.BeforeOpen?.Invoke(target.Canonical);
+        _jail.BeforeOpen?.Invoke(target.Canonical);
         var fd = Libc.OpenAt(target.ParentFd, target.Name, Libc.O_RDONLY | Libc.O_NOFOLLOW | O_NONBLOCK | Libc.O_CLOEXEC, 0);
         if (fd < 0) throw Errors.FromErrno(Libc.Errno);
         if (!Libc.TryStat(fd, "", follow: false, out var info, out var errno, AT_EMPTY_PATH) || !info.IsFile)
