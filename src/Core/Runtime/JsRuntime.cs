@@ -20,7 +20,12 @@ public sealed class JsRuntime : IDisposable
     private readonly RuntimeContext _context;
     private readonly ManualResetEvent _wake = new(false);
     private bool _started;
-    private volatile bool _interrupted;
+    private Interruption? _interrupted;
+
+    /// <summary>Why the host stopped the run: the exit code and the message to print (none for a signal).</summary>
+    private sealed record Interruption(int ExitCode, string? Message);
+
+    private Interruption? Interrupted => Volatile.Read(ref _interrupted);
 
     public JsRuntime(RuntimeOptions options, string entryUrlOrPath)
         : this(options, entryUrlOrPath, evalCode: null) { }
@@ -71,7 +76,7 @@ public sealed class JsRuntime : IDisposable
     /// </summary>
     public bool Tick()
     {
-        if (_interrupted && _context.ExitCode is null) _context.Exit(1);
+        if (Interrupted is not null && _context.ExitCode is null) EndInterrupted();
         if (_context.ExitCode is not null) return false;
         if (!_started)
         {
@@ -142,9 +147,9 @@ public sealed class JsRuntime : IDisposable
             // exit() or a reported uncaught error: the run is over, as intended. (A termination that
             // passes through a nested module evaluation reaches here as a plain script exception.)
         }
-        catch (Exception e) when (_interrupted && e is V8Engine.TerminatedException or V8Engine.ScriptException)
+        catch (Exception e) when (Interrupted is not null && e is V8Engine.TerminatedException or V8Engine.ScriptException)
         {
-            Fail("the script was interrupted by the host");
+            EndInterrupted();
         }
         catch (V8Engine.LimitExceededException e)
         {
@@ -159,6 +164,13 @@ public sealed class JsRuntime : IDisposable
         {
             Fail("internal: " + ((e as V8Engine.ScriptException)?.Details ?? e.Message));
         }
+    }
+
+    private void EndInterrupted()
+    {
+        var reason = Interrupted!;
+        if (reason.Message is not null) _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: {reason.Message}\n");
+        _context.Exit(reason.ExitCode);
     }
 
     private void Fail(string message)
@@ -177,9 +189,17 @@ public sealed class JsRuntime : IDisposable
     /// Stops a running script from another thread (a watchdog for runaway code). The run ends with
     /// exit code 1 and a message; safe to call at any time.
     /// </summary>
-    public void Interrupt()
+    public void Interrupt() => Interrupt(1, "the script was interrupted by the host");
+
+    /// <summary>
+    /// Stops a running script from another thread with <paramref name="exitCode"/>, printing
+    /// "error: <paramref name="message"/>" unless it is null (a signal, as node prints nothing). The first
+    /// interruption wins. <see cref="RunToCompletion"/> flushes the console before it returns, so what the
+    /// script printed before it was stopped is not lost.
+    /// </summary>
+    public void Interrupt(int exitCode, string? message)
     {
-        _interrupted = true;
+        Interlocked.CompareExchange(ref _interrupted, new Interruption(exitCode, message), null);
         _context.Engine.Terminate();
         _wake.Set();
     }
