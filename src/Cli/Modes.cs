@@ -1,4 +1,5 @@
 using EsRuntime.Capabilities;
+using EsRuntime.Engine;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Real;
 using EsRuntime.Providers.Sim;
@@ -15,14 +16,24 @@ internal static class Modes
     {
         var simulated = run.Seed is not null;
         if (simulated || run.RecordPath is not null) ProcessTimeZone.Set(simulated ? "UTC" : ProcessTimeZone.Current);
+        // A simulated or recorded run pins the locale (ICU reads it once, at the first engine) so that it
+        // is the same on any machine, or the same again on replay.
+        var locale = run.Locale ?? (simulated ? ProcessLocale.Simulated : run.RecordPath is not null ? ProcessLocale.Current : null);
+        if (locale is not null) ProcessLocale.Set(locale);
+        var limits = Limits(run.MaxMemoryMiB);
+        if (run.RecordPath is not null && TraceFile.Refusal(run.RecordPath, run.File is null ? null : Path.GetFullPath(run.File), run.Force) is { } refusal)
+        {
+            Console.Error.WriteLine("error: --record: " + refusal);
+            return CommandLine.UsageError;
+        }
         using var console = new StdConsole();
         var providers = simulated ? SimProviders(run, console) : RealProviders(run, console);
         var capabilities = Capability.All & ~run.Denied;
         if (run.RecordPath is null)
-            return Execute(providers, run.File, run.Code, capabilities, deterministic: simulated);
+            return Execute(providers, run.File, run.Code, capabilities, deterministic: simulated, limits);
 
         TraceWriter trace;
-        try { trace = new TraceWriter(File.Create(run.RecordPath), Header(run, argv, providers, capabilities)); }
+        try { trace = new TraceWriter(TraceFile.Create(run.RecordPath), Header(run, argv, providers, capabilities, locale!)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: cannot write the trace {run.RecordPath}: {e.Message}");
@@ -30,7 +41,7 @@ internal static class Modes
         }
         using (trace)
         {
-            var code = Execute(Recorder.Wrap(providers, trace), run.File, run.Code, capabilities, deterministic: true);
+            var code = Execute(Recorder.Wrap(providers, trace), run.File, run.Code, capabilities, deterministic: true, limits);
             trace.End(code);
             return code;
         }
@@ -39,7 +50,13 @@ internal static class Modes
     public static int Replay(string path)
     {
         TraceReader reader;
-        try { reader = new TraceReader(File.OpenRead(path)); }
+        try
+        {
+            // The whole trace is checked before anything runs from it: a corrupt one (or one with junk
+            // after it) is refused here; one cut short still replays its prefix.
+            using (var check = File.OpenRead(path)) TraceReader.Verify(check);
+            reader = new TraceReader(File.OpenRead(path));
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TraceFormatException)
         {
             Console.Error.WriteLine($"error: cannot replay {path}: {e.Message}");
@@ -49,15 +66,17 @@ internal static class Modes
         {
             var header = reader.Header;
             ProcessTimeZone.Set(header.TimeZone);
+            ProcessLocale.Set(header.Locale);
             using var console = new StdConsole();
             var replayer = new TraceReplayer(reader);
             var providers = Replayer.Providers(replayer, console, new FileCodeCache());
             int code;
             try
             {
-                using var runtime = Create(providers, header.MainPath, header.EvalCode, header.Capabilities, deterministic: true);
+                using var runtime = Create(providers, header.MainPath, header.EvalCode, header.Capabilities, deterministic: true, Limits(header.MaxMemoryMiB));
+                using var signals = new SignalStop(runtime);
                 replayer.CallSite = runtime.CurrentCallSite;
-                replayer.OnDivergence = _ => runtime.Stop(CommandLine.ReplayDiverged);
+                replayer.OnDivergence = d => runtime.Stop(Simulation.ExitCodeOf(d));
                 code = runtime.RunToCompletion();
                 replayer.ExpectEnd(code);
             }
@@ -72,7 +91,7 @@ internal static class Modes
             if (replayer.Divergence is { } divergence)
             {
                 Console.Error.WriteLine("error: " + divergence.Message);
-                return CommandLine.ReplayDiverged;
+                return Simulation.ExitCodeOf(divergence);
             }
             return code;
         }
@@ -97,6 +116,9 @@ internal static class Modes
     public static int CheckDeterminism(CommandLine.Run run, string[] argv)
     {
         ProcessTimeZone.Set("UTC");
+        var locale = run.Locale ?? ProcessLocale.Simulated;
+        ProcessLocale.Set(locale);
+        var limits = Limits(run.MaxMemoryMiB);
         var capabilities = Capability.All & ~run.Denied;
         var traces = new List<TraceEvent>[2];
         var codes = new int[2];
@@ -104,9 +126,9 @@ internal static class Modes
         {
             var providers = SimProviders(run, new CapturingConsole());
             using var buffer = new MemoryStream();
-            using (var trace = new TraceWriter(buffer, Header(run, argv, providers, capabilities)))
+            using (var trace = new TraceWriter(buffer, Header(run, argv, providers, capabilities, locale)))
             {
-                codes[i] = Execute(Recorder.Wrap(providers, trace), run.File, run.Code, capabilities, deterministic: true);
+                codes[i] = Execute(Recorder.Wrap(providers, trace), run.File, run.Code, capabilities, deterministic: true, limits);
                 trace.End(codes[i]);
             }
             using var reader = new TraceReader(new MemoryStream(buffer.ToArray()));
@@ -142,24 +164,29 @@ internal static class Modes
         new(new VirtualClock(), new SeededEntropy(run.Seed ?? 0), console,
             new SimProcessHost(run.ScriptArgs, cwd: Environment.CurrentDirectory), new FileModuleSource(), new FileCodeCache());
 
-    private static TraceHeader Header(CommandLine.Run run, string[] argv, ProviderSet providers, Capability capabilities)
+    /// <summary>The environment is not in the header: the recording process host records it if the program reads it.</summary>
+    private static TraceHeader Header(CommandLine.Run run, string[] argv, ProviderSet providers, Capability capabilities, string locale)
     {
         var process = providers.Process;
         var mainPath = run.File is null ? null : Path.GetFullPath(run.File);
         return new TraceHeader(CommandLine.VersionString, run.Seed is null ? "record" : "sim", argv, mainPath, run.Code, run.ScriptArgs,
-            process.Environment(), Environment.CurrentDirectory, process.Platform, process.Arch,
-            run.Seed is null ? ProcessTimeZone.Current : "UTC", capabilities, run.Seed);
+            Environment.CurrentDirectory, process.Platform, process.Arch,
+            run.Seed is null ? ProcessTimeZone.Current : "UTC", locale, capabilities, run.Seed, run.MaxMemoryMiB);
     }
 
-    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic)
+    private static EngineLimits Limits(int? maxMemoryMiB) =>
+        maxMemoryMiB is { } mib ? new EngineLimits { MaxHeapMiB = mib, MaxArrayBufferMiB = mib } : new EngineLimits();
+
+    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, EngineLimits limits)
     {
-        var options = new RuntimeOptions { Providers = providers, Capabilities = capabilities, Deterministic = deterministic };
+        var options = new RuntimeOptions { Providers = providers, Capabilities = capabilities, Deterministic = deterministic, Limits = limits };
         return code is not null ? JsRuntime.FromCode(options, code) : new JsRuntime(options, file!);
     }
 
-    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic)
+    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, EngineLimits limits)
     {
-        using var runtime = Create(providers, file, code, capabilities, deterministic);
+        using var runtime = Create(providers, file, code, capabilities, deterministic, limits);
+        using var signals = new SignalStop(runtime);
         return runtime.RunToCompletion();
     }
 }
