@@ -30,6 +30,12 @@ internal static class CommandLine
 
         /// <summary>--max-memory: the heap limit and, separately, the ArrayBuffer limit, in MiB; null: the defaults.</summary>
         public int? MaxMemoryMiB { get; init; }
+
+        /// <summary>The simulation's fault plan (--faults), none by default.</summary>
+        public Providers.Sim.FaultPlan Faults { get; init; } = Providers.Sim.FaultPlan.None;
+
+        /// <summary>--timeout: wall milliseconds for a real run, simulated ones under --sim.</summary>
+        public int? TimeoutMs { get; init; }
     }
     public sealed record Replay(string TracePath) : Parsed;
     public sealed record TraceSummary(string TracePath, int Events) : Parsed;
@@ -51,6 +57,10 @@ internal static class CommandLine
                                 when idle), entropy seeded by SEED, empty environment, UTC, en-US
           --check-determinism   with --sim: run twice and report the first provider call that
                                 differs, or that both runs were identical
+          --faults LIST         with --sim: inject faults drawn from the seed. LIST is "none", a group
+                                ("disk": its default mix) or name=probability pairs, comma-separated:
+        {FaultHelp}
+          -t, --timeout MS      stop the run after MS milliseconds (wall time; simulated time under --sim)
           --deny CAPS           withhold capabilities (comma-separated: env, file-read, file-write,
                                 net, net-listen, hrtime); all are granted by default
           --locale TAG          default locale of Intl and toLocale*() (en, fr-FR, zh-Hant-TW); default:
@@ -75,6 +85,9 @@ internal static class CommandLine
 
         """;
 
+    private static string FaultHelp => string.Join("\n", Providers.Sim.FaultPlan.Catalogue.Select(f =>
+        $"                                  {f.Name,-14} {f.Help} (default {f.Default})"));
+
     public static Parsed Parse(IReadOnlyList<string> args)
     {
         if (args.Count > 0 && args[0] == "trace") return ParseTrace(args);
@@ -85,8 +98,13 @@ internal static class CommandLine
         var force = false;
         string? locale = null;
         int? maxMemory = null;
+        var faults = Providers.Sim.FaultPlan.None;
+        int? timeout = null;
         Parsed RunOf(string? file, string? code, int argsFrom) =>
-            Finish(new Run(file, code, args.Skip(argsFrom).ToArray(), denied, record, seed, check) { Force = force, Locale = locale, MaxMemoryMiB = maxMemory });
+            Finish(new Run(file, code, args.Skip(argsFrom).ToArray(), denied, record, seed, check)
+            {
+                Faults = faults, TimeoutMs = timeout, Force = force, Locale = locale, MaxMemoryMiB = maxMemory,
+            });
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -130,6 +148,17 @@ internal static class CommandLine
                         return new Invalid($"--max-memory needs a size in MiB from {MinMemoryMiB} to {MaxMemoryMiB}, got '{mib}'");
                     maxMemory = parsedMib;
                     break;
+                case "--faults":
+                    var plan = Value();
+                    if (plan is null) return new Invalid("--faults needs a fault list (none, disk, or name=probability,...; see --help)");
+                    try { faults = Providers.Sim.FaultPlan.Parse(plan); }
+                    catch (FormatException e) { return new Invalid("--faults: " + e.Message); }
+                    break;
+                case "-t" or "--timeout":
+                    var ms = Value();
+                    if (!int.TryParse(ms, out var parsedMs) || parsedMs <= 0) return new Invalid($"{arg} needs a positive number of milliseconds, got '{ms}'");
+                    timeout = parsedMs;
+                    break;
                 case "--deny":
                     var list = Value();
                     if (list is null) return new Invalid("--deny needs a list of capabilities");
@@ -152,11 +181,12 @@ internal static class CommandLine
         return new Invalid("no script given");
     }
 
-    /// <summary>--max-memory bounds: below 32 MiB the prelude itself does not fit; 1 TiB is beyond any machine.</summary>
+    /// <summary>--max-memory bounds: the runtime itself needs some tens of MiB; 1 TiB is beyond any machine.</summary>
     private const int MinMemoryMiB = 32, MaxMemoryMiB = 1 << 20;
 
     private static Parsed Finish(Run run) =>
-        run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")
+        run.Faults.Any && run.Seed is null ? new Invalid("--faults needs --sim SEED (faults are injected only into simulated runs)")
+        : run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")
         : run.CheckDeterminism && run.RecordPath is not null ? new Invalid("--check-determinism does not record; drop --record")
         : run;
 

@@ -1,4 +1,3 @@
-using EsRuntime.Providers.Real;
 using EsRuntime.Replay;
 
 namespace EsRuntime.Cli;
@@ -14,11 +13,24 @@ internal static class TraceFile
     public static string? Refusal(string path, string? entryPath, bool force)
     {
         if (!File.Exists(path)) return null;
-        var files = new FileModuleSource();
-        if (entryPath is not null && files.RealPath(path) is { } real && real == files.RealPath(entryPath))
+        if (entryPath is not null && File.Exists(entryPath) && RealPath(path) == RealPath(entryPath))
             return $"the trace file {path} is the program itself; record to another path";
         if (force || IsEmptyOrTrace(path)) return null;
         return $"{path} exists and is not an esrun trace; refusing to overwrite it (use --force to overwrite)";
+    }
+
+    /// <summary>The path with every symlink on the way resolved (a link to the program is the program).</summary>
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var current = Path.GetPathRoot(full)!;
+        foreach (var part in full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            current = info.LinkTarget is null ? next : Path.GetFullPath(info.ResolveLinkTarget(returnFinalTarget: true)!.FullName);
+        }
+        return current;
     }
 
     private static bool IsEmptyOrTrace(string path)

@@ -52,7 +52,7 @@ public static partial class ProcessLocale
     public static void Set(string tag)
     {
         if (!TryNormalize(tag, out var normalized)) throw new ArgumentException($"'{tag}' is not a language tag such as en-US", nameof(tag));
-        LibC.SetEnvironment("LC_ALL", normalized.Replace('-', '_'));
+        LibcEnvironment.Set("LC_ALL", normalized.Replace('-', '_'));
     }
 
     [GeneratedRegex("^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?$")]

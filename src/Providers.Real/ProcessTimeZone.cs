@@ -13,7 +13,7 @@ public static class ProcessTimeZone
     public static void Set(string zone)
     {
         if (OperatingSystem.IsWindows()) return;
-        LibC.SetEnvironment("TZ", zone);
+        LibcEnvironment.Set("TZ", zone);
         TimeZoneInfo.ClearCachedData();
     }
 }

@@ -24,6 +24,7 @@ public sealed record TraceHeader(
     string Locale,
     Capability Capabilities,
     ulong? Seed,
+    string? Root = null,
     int? MaxMemoryMiB = null)
 {
     public byte[] ToJson()
@@ -45,6 +46,7 @@ public sealed record TraceHeader(
             json.WriteString("locale", Locale);
             json.WriteString("capabilities", Capabilities.ToString());
             if (Seed is { } seed) json.WriteNumber("seed", seed); else json.WriteNull("seed");
+            json.WriteString("root", Root);
             if (MaxMemoryMiB is { } memory) json.WriteNumber("maxMemoryMiB", memory); else json.WriteNull("maxMemoryMiB");
             json.WriteEndObject();
         }
@@ -72,7 +74,7 @@ public sealed record TraceHeader(
             var seed = root.TryGetProperty("seed", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetUInt64() : (ulong?)null;
             var memory = root.TryGetProperty("maxMemoryMiB", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : (int?)null;
             return new TraceHeader(Str("esrunVersion"), Str("mode"), Arr("argv"), OptStr("mainPath"), OptStr("evalCode"), Arr("scriptArgs"),
-                Str("cwd"), Str("platform"), Str("arch"), Str("timeZone"), Str("locale"), caps, seed, memory);
+                Str("cwd"), Str("platform"), Str("arch"), Str("timeZone"), Str("locale"), caps, seed, OptStr("root"), memory);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -1,6 +1,7 @@
 using EsRuntime.Engine;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Runtime;
 
 namespace EsRuntime.Tests.Hostile;
@@ -30,7 +31,7 @@ public class LimitsAndOutputTests
     public void Item7_AnInterruptEndsTheRunWithItsCodeAndFlushesWhatWasPrinted()
     {
         var console = new FlushedOnlyConsole();
-        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new MemoryModuleSource());
+        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new SimFileSystem());
         using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers }, "console.log('before'); for (;;) {}");
         // A signal: its own exit code and no message, as node prints nothing on SIGINT.
         using var watchdog = new Timer(_ => runtime.Interrupt(130, message: null), null, TimeSpan.FromMilliseconds(200), Timeout.InfiniteTimeSpan);
@@ -43,7 +44,7 @@ public class LimitsAndOutputTests
     public void Item7_TheFirstInterruptionWinsAndAnIdleRunIsStoppedToo()
     {
         var console = new FlushedOnlyConsole();
-        var providers = new ProviderSet(new Providers.Real.SystemClock(), new SeededEntropy(1), console, new SimProcessHost(), new MemoryModuleSource());
+        var providers = new ProviderSet(new Providers.Real.SystemClock(), new SeededEntropy(1), console, new SimProcessHost(), new SimFileSystem());
         using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers }, "console.log('waiting'); setTimeout(() => {}, 60_000);");
         using var watchdog = new Timer(_ =>
         {

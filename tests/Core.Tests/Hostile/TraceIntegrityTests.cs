@@ -1,6 +1,7 @@
 using EsRuntime.Capabilities;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Replay;
 using EsRuntime.Runtime;
 
@@ -110,7 +111,7 @@ public class TraceIntegrityTests
 
     private static byte[] Record(string code, IReadOnlyDictionary<string, string> env, Capability capabilities)
     {
-        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), new CapturingConsole(), new SimProcessHost(environment: env), new MemoryModuleSource());
+        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), new CapturingConsole(), new SimProcessHost(environment: env), new SimFileSystem());
         using var buffer = new MemoryStream();
         using (var trace = new TraceWriter(buffer, Simulation.Header(code, 1) with { Capabilities = capabilities }))
         {
