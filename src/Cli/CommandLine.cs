@@ -103,7 +103,11 @@ internal static class CommandLine
         Parsed RunOf(string? file, string? code, int argsFrom) =>
             Finish(new Run(file, code, args.Skip(argsFrom).ToArray(), denied, record, seed, check)
             {
-                Faults = faults, TimeoutMs = timeout, Force = force, Locale = locale, MaxMemoryMiB = maxMemory,
+                Faults = faults,
+                TimeoutMs = timeout,
+                Force = force,
+                Locale = locale,
+                MaxMemoryMiB = maxMemory,
             });
         for (var i = 0; i < args.Count; i++)
         {
