@@ -1,4 +1,5 @@
 using EsRuntime.Capabilities;
+using EsRuntime.Engine;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Real;
 using EsRuntime.Providers.Real.Files;
@@ -17,6 +18,16 @@ internal static class Modes
     {
         var simulated = run.Seed is not null;
         if (simulated || run.RecordPath is not null) ProcessTimeZone.Set(simulated ? "UTC" : ProcessTimeZone.Current);
+        // A simulated or recorded run pins the locale (ICU reads it once, at the first engine) so that it
+        // is the same on any machine, or the same again on replay.
+        var locale = run.Locale ?? (simulated ? ProcessLocale.Simulated : run.RecordPath is not null ? ProcessLocale.Current : null);
+        if (locale is not null) ProcessLocale.Set(locale);
+        var limits = Limits(run.MaxMemoryMiB);
+        if (run.RecordPath is not null && TraceFile.Refusal(run.RecordPath, run.File is null ? null : Path.GetFullPath(run.File), run.Force) is { } refusal)
+        {
+            Console.Error.WriteLine("error: --record: " + refusal);
+            return CommandLine.UsageError;
+        }
         using var console = new StdConsole();
         ProgramSetup setup;
         try { setup = simulated ? SimProviders(run, console) : RealProviders(run, console); }
@@ -28,10 +39,10 @@ internal static class Modes
         using var disposeFiles = setup.Providers.Files as IDisposable;
         var capabilities = Capability.All & ~run.Denied;
         if (run.RecordPath is null)
-            return Execute(setup.Providers, setup.Entry, run.Code, capabilities, deterministic: simulated, run.TimeoutMs);
+            return Execute(setup.Providers, setup.Entry, run.Code, capabilities, deterministic: simulated, run.TimeoutMs, limits);
 
         TraceWriter trace;
-        try { trace = new TraceWriter(File.Create(run.RecordPath), Header(run, argv, setup, capabilities)); }
+        try { trace = new TraceWriter(TraceFile.Create(run.RecordPath), Header(run, argv, setup, capabilities, locale!)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: cannot write the trace {run.RecordPath}: {e.Message}");
@@ -40,7 +51,7 @@ internal static class Modes
         using (trace)
         {
             if (setup.Simulation is { } world) world.FaultInjected += what => trace.Add(new TraceEvent(TraceEventKind.Fault, what));
-            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs);
+            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits);
             trace.End(code);
             return code;
         }
@@ -52,7 +63,13 @@ internal static class Modes
     public static int Replay(string path)
     {
         TraceReader reader;
-        try { reader = new TraceReader(File.OpenRead(path)); }
+        try
+        {
+            // The whole trace is checked before anything runs from it: a corrupt one (or one with junk
+            // after it) is refused here; one cut short still replays its prefix.
+            using (var check = File.OpenRead(path)) TraceReader.Verify(check);
+            reader = new TraceReader(File.OpenRead(path));
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TraceFormatException)
         {
             Console.Error.WriteLine($"error: cannot replay {path}: {e.Message}");
@@ -62,15 +79,17 @@ internal static class Modes
         {
             var header = reader.Header;
             ProcessTimeZone.Set(header.TimeZone);
+            ProcessLocale.Set(header.Locale);
             using var console = new StdConsole();
             var replayer = new TraceReplayer(reader);
             var providers = Replayer.Providers(replayer, console, new FileCodeCache());
             int code;
             try
             {
-                using var runtime = Create(providers, header.MainPath, header.EvalCode, header.Capabilities, deterministic: true, timeoutMs: null);
+                using var runtime = Create(providers, header.MainPath, header.EvalCode, header.Capabilities, deterministic: true, timeoutMs: null, Limits(header.MaxMemoryMiB));
+                using var signals = new SignalStop(runtime);
                 replayer.CallSite = runtime.CurrentCallSite;
-                replayer.OnDivergence = _ => runtime.Stop(CommandLine.ReplayDiverged);
+                replayer.OnDivergence = d => runtime.Stop(Simulation.ExitCodeOf(d));
                 code = runtime.RunToCompletion();
                 replayer.ExpectEnd(code);
             }
@@ -85,7 +104,7 @@ internal static class Modes
             if (replayer.Divergence is { } divergence)
             {
                 Console.Error.WriteLine("error: " + divergence.Message);
-                return CommandLine.ReplayDiverged;
+                return Simulation.ExitCodeOf(divergence);
             }
             return code;
         }
@@ -110,6 +129,9 @@ internal static class Modes
     public static int CheckDeterminism(CommandLine.Run run, string[] argv)
     {
         ProcessTimeZone.Set("UTC");
+        var locale = run.Locale ?? ProcessLocale.Simulated;
+        ProcessLocale.Set(locale);
+        var limits = Limits(run.MaxMemoryMiB);
         var capabilities = Capability.All & ~run.Denied;
         var traces = new List<TraceEvent>[2];
         var codes = new int[2];
@@ -117,10 +139,10 @@ internal static class Modes
         {
             var setup = SimProviders(run, new CapturingConsole());
             using var buffer = new MemoryStream();
-            using (var trace = new TraceWriter(buffer, Header(run, argv, setup, capabilities)))
+            using (var trace = new TraceWriter(buffer, Header(run, argv, setup, capabilities, locale)))
             {
                 setup.Simulation!.FaultInjected += what => trace.Add(new TraceEvent(TraceEventKind.Fault, what));
-                codes[i] = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs);
+                codes[i] = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits);
                 trace.End(codes[i]);
             }
             using var reader = new TraceReader(new MemoryStream(buffer.ToArray()));
@@ -177,29 +199,35 @@ internal static class Modes
         return new ProgramSetup(providers, entry, world);
     }
 
-    private static TraceHeader Header(CommandLine.Run run, string[] argv, ProgramSetup setup, Capability capabilities)
+    /// <summary>The environment is not in the header: the recording process host records it if the program reads it.</summary>
+    private static TraceHeader Header(CommandLine.Run run, string[] argv, ProgramSetup setup, Capability capabilities, string locale)
     {
         var process = setup.Providers.Process;
         return new TraceHeader(CommandLine.VersionString, run.Seed is null ? "record" : "sim", argv, setup.Entry, run.Code, run.ScriptArgs,
-            process.Environment(), process.Cwd(), process.Platform, process.Arch,
-            run.Seed is null ? ProcessTimeZone.Current : "UTC", capabilities, run.Seed, setup.Providers.Files.Root);
+            process.Cwd(), process.Platform, process.Arch, run.Seed is null ? ProcessTimeZone.Current : "UTC", locale, capabilities, run.Seed,
+            setup.Providers.Files.Root, run.MaxMemoryMiB);
     }
 
-    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs)
+    private static EngineLimits Limits(int? maxMemoryMiB) =>
+        maxMemoryMiB is { } mib ? new EngineLimits { MaxHeapMiB = mib, MaxArrayBufferMiB = mib } : new EngineLimits();
+
+    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits)
     {
         var options = new RuntimeOptions
         {
             Providers = providers,
             Capabilities = capabilities,
             Deterministic = deterministic,
+            Limits = limits,
             TimeLimit = timeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
         };
         return code is not null ? JsRuntime.FromCode(options, code) : new JsRuntime(options, file!);
     }
 
-    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs)
+    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits)
     {
-        using var runtime = Create(providers, file, code, capabilities, deterministic, timeoutMs);
+        using var runtime = Create(providers, file, code, capabilities, deterministic, timeoutMs, limits);
+        using var signals = new SignalStop(runtime);
         // The time limit is checked each loop turn; code that never returns to the loop (a synchronous
         // infinite loop) is stopped by this watchdog on wall time.
         using var watchdog = timeoutMs is { } ms

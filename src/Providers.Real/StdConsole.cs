@@ -3,11 +3,16 @@ using EsRuntime.Providers;
 
 namespace EsRuntime.Providers.Real;
 
-/// <summary>The process's stdout and stderr, UTF-8, buffered until the loop flushes at the end of a turn.</summary>
+/// <summary>
+/// The process's stdout and stderr, UTF-8, buffered until the loop flushes at the end of a turn (or the
+/// 64 KiB buffer fills). On a terminal stdout is line-buffered, as C's stdio is, so a line shows as soon
+/// as it is complete even while the script keeps running.
+/// </summary>
 public sealed class StdConsole : IConsole, IDisposable
 {
     private readonly StreamWriter _out = Open(Console.OpenStandardOutput());
     private readonly StreamWriter _err = Open(Console.OpenStandardError());
+    private readonly bool _lineBuffered = !Console.IsOutputRedirected;
 
     private static StreamWriter Open(Stream stream) => new(stream, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
 
@@ -23,6 +28,7 @@ public sealed class StdConsole : IConsole, IDisposable
         else
         {
             _out.Write(text);
+            if (_lineBuffered && text.Contains('\n')) _out.Flush();
         }
     }
 

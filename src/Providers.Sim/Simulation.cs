@@ -87,8 +87,11 @@ public sealed class Simulation
     /// <summary>The exit code of a replay that diverged (the CLI's as well).</summary>
     public const int DivergedExitCode = 86;
 
-    public static TraceHeader Header(string code, ulong seed) => new("sim", "sim", [], null, code, [], new Dictionary<string, string>(),
-        SimFileSystem.DefaultRoot, "linux", "x86_64", "UTC", Capability.All, seed);
+    /// <summary>The exit code of a replay that reached the end of a trace cut short (the CLI's as well).</summary>
+    public const int CutShortExitCode = 89;
+
+    public static TraceHeader Header(string code, ulong seed) => new("sim", "sim", [], null, code, [],
+        SimFileSystem.DefaultRoot, "linux", "x86_64", "UTC", "en-US", Capability.All, seed);
 
     /// <summary>Runs <paramref name="code"/> as the main module of a simulated run under <paramref name="seed"/>, recording it.</summary>
     public static RecordedRun Record(string code, ulong seed = 1)
@@ -115,18 +118,22 @@ public sealed class Simulation
         using var reader = new TraceReader(new MemoryStream(trace));
         var console = new CapturingConsole();
         var replayer = new TraceReplayer(reader);
-        int exit;
+        var exit = DivergedExitCode;
         try
         {
             using var runtime = JsRuntime.FromCode(Options(Replayer.Providers(replayer, console)), reader.Header.EvalCode ?? "");
             replayer.CallSite = runtime.CurrentCallSite;
-            replayer.OnDivergence = _ => runtime.Stop(DivergedExitCode);
+            replayer.OnDivergence = d => runtime.Stop(ExitCodeOf(d));
             exit = runtime.RunToCompletion();
             replayer.ExpectEnd(exit);
         }
-        catch (ReplayDivergenceException) { exit = DivergedExitCode; }
+        catch (ReplayDivergenceException) { }
+        if (replayer.Divergence is { } divergence) exit = ExitCodeOf(divergence);
         return new ReplayedRun(new RunOutcome(console.Stdout, console.Stderr, exit), replayer.Divergence);
     }
+
+    /// <summary>86 for a divergence, 89 for the end of a trace cut short.</summary>
+    public static int ExitCodeOf(ReplayDivergence divergence) => divergence.CutShort ? CutShortExitCode : DivergedExitCode;
 
     private static RuntimeOptions Options(ProviderSet providers) =>
         new() { Providers = providers, Capabilities = Capability.All, Deterministic = true };

@@ -35,7 +35,13 @@ public sealed unsafe class V8Engine : IDisposable
         // The hard V8 limit aborts the process when reached, so it sits far above the soft, catchable
         // limit that ClearScript enforces by sampling the heap: a fast heap bomb must meet the soft one
         // at a sample before it can reach the hard one (measured: 2× was reached between samples).
-        var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = Math.Max(limits.MaxHeapMiB * 4, limits.MaxHeapMiB + 1024) };
+        // ArrayBuffer backing stores live outside the heap; V8 asks ClearScript's allocator for them, which
+        // refuses past MaxArrayBufferAllocation, and V8 turns the refusal into a catchable RangeError.
+        var constraints = new V8RuntimeConstraints
+        {
+            MaxOldSpaceSize = Math.Max(limits.MaxHeapMiB * 4, limits.MaxHeapMiB + 1024),
+            MaxArrayBufferAllocation = (ulong)limits.MaxArrayBufferMiB * 1024 * 1024,
+        };
         _engine = new V8ScriptEngine(constraints, V8ScriptEngineFlags.HideHostExceptions)
         {
             MaxRuntimeStackUsage = (UIntPtr)limits.MaxStackBytes,
@@ -206,10 +212,13 @@ public sealed unsafe class V8Engine : IDisposable
     /// the namespace to the global function <paramref name="publisher"/>(url, ns). Returns the evaluation
     /// promise (async graph), undefined (sync graph done), or — with <paramref name="threw"/> set — the
     /// thrown value, or a message when the loader failed (<paramref name="loaderFailed"/>).
+    /// A module that does not compile throws a SyntaxError whose stack has no frame for it: then
+    /// <paramref name="syntaxErrorAt"/> is where V8 found the error ("file:line:column").
     /// </summary>
-    public JsValue EvaluateModule(string url, string publisher, out bool threw, out bool loaderFailed)
+    public JsValue EvaluateModule(string url, string publisher, out bool threw, out bool loaderFailed, out string? syntaxErrorAt)
     {
         threw = loaderFailed = false;
+        syntaxErrorAt = null;
         var synthetic = new Uri("esrun-import:" + (++_syntheticCount));
         var quoted = JsString(url);
         var code = $"import * as ns from {quoted};\nglobalThis.{publisher}({quoted}, ns);";
@@ -231,8 +240,22 @@ public sealed unsafe class V8Engine : IDisposable
                 return new JsValue(_loadFailure.Message);
             }
             var value = e.ScriptExceptionAsObject;
+            syntaxErrorAt = e.Message.StartsWith("SyntaxError:", StringComparison.Ordinal) ? MessageLocation(e.ErrorDetails) : null;
             return new JsValue(value is null or Undefined ? e.Message : value);
         }
+    }
+
+    /// <summary>
+    /// ClearScript formats a SyntaxError as its message, then "    at file:line:column -> source line"
+    /// (V8's message location), then any frames. Returns "file:line:column".
+    /// </summary>
+    private static string? MessageLocation(string details)
+    {
+        var lines = details.Split('\n');
+        if (lines.Length < 2 || !lines[1].StartsWith("    at ", StringComparison.Ordinal)) return null;
+        var location = lines[1][7..];
+        var arrow = location.IndexOf(" -> ", StringComparison.Ordinal);
+        return arrow >= 0 ? location[..arrow] : location;
     }
 
     private void DropLastRejection()
@@ -328,5 +351,9 @@ public sealed unsafe class V8Engine : IDisposable
     }
 }
 
-/// <summary>Resource limits for one engine; a hostile script hits these, not the host.</summary>
-public sealed record EngineLimits(int MaxHeapMiB = 1024, long MaxStackBytes = 4 * 1024 * 1024);
+/// <summary>
+/// Resource limits for one engine; a hostile script hits these, not the host. ArrayBuffer memory
+/// (typed arrays, Blob bytes, streams' chunks) is outside the heap and counted separately: an allocation
+/// past <see cref="MaxArrayBufferMiB"/> is a RangeError ("Array buffer allocation failed").
+/// </summary>
+public sealed record EngineLimits(int MaxHeapMiB = 1024, long MaxStackBytes = 4 * 1024 * 1024, int MaxArrayBufferMiB = 1024);

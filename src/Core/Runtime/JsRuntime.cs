@@ -28,8 +28,12 @@ public sealed class JsRuntime : IDisposable
     private double _startedAt;
     private bool _started;
     private bool _disposed;
-    private volatile bool _interrupted;
-    private volatile string? _interruptReason;
+    private Interruption? _interrupted;
+
+    /// <summary>Why the host stopped the run: the exit code and the message to print (none for a signal).</summary>
+    private sealed record Interruption(int ExitCode, string? Message);
+
+    private Interruption? Interrupted => Volatile.Read(ref _interrupted);
 
     /// <param name="entryUrlOrPath">The main module: a path (relative to the cwd) or a file: URL, inside the
     /// file system provider's root jail.</param>
@@ -82,7 +86,7 @@ public sealed class JsRuntime : IDisposable
     public bool Tick()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_interrupted && _context.ExitCode is null) Fail(_interruptReason ?? "the script was interrupted by the host");
+        if (Interrupted is not null && _context.ExitCode is null) EndInterrupted();
         if (_context.ExitCode is not null) return false;
         var now = _context.LoopNow = _context.Providers.Clock.MonotonicNowMs();
         if (!_started)
@@ -210,9 +214,9 @@ public sealed class JsRuntime : IDisposable
             // exit() or a reported uncaught error: the run is over, as intended. (A termination that
             // passes through a nested module evaluation reaches here as a plain script exception.)
         }
-        catch (Exception e) when (_interrupted && e is V8Engine.TerminatedException or V8Engine.ScriptException)
+        catch (Exception e) when (Interrupted is not null && e is V8Engine.TerminatedException or V8Engine.ScriptException)
         {
-            Fail(_interruptReason ?? "the script was interrupted by the host");
+            EndInterrupted();
         }
         catch (V8Engine.LimitExceededException e)
         {
@@ -227,6 +231,13 @@ public sealed class JsRuntime : IDisposable
         {
             Fail("internal: " + ((e as V8Engine.ScriptException)?.Details ?? e.Message));
         }
+    }
+
+    private void EndInterrupted()
+    {
+        var reason = Interrupted!;
+        if (reason.Message is not null) _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: {reason.Message}\n");
+        _context.Exit(reason.ExitCode);
     }
 
     private void Fail(string message)
@@ -246,13 +257,20 @@ public sealed class JsRuntime : IDisposable
     /// Stops a running script from another thread (a watchdog for runaway code). The run ends with
     /// exit code 1 and a message; safe to call at any time.
     /// </summary>
-    public void Interrupt() => Interrupt(null);
+    public void Interrupt() => Interrupt(reason: null);
 
     /// <summary>As <see cref="Interrupt()"/>, with the message the run ends with (e.g. a watchdog's time limit).</summary>
-    public void Interrupt(string? reason)
+    public void Interrupt(string? reason) => Interrupt(1, reason ?? "the script was interrupted by the host");
+
+    /// <summary>
+    /// Stops a running script from another thread with <paramref name="exitCode"/>, printing
+    /// "error: <paramref name="message"/>" unless it is null (a signal, as node prints nothing). The first
+    /// interruption wins. <see cref="RunToCompletion"/> flushes the console before it returns, so what the
+    /// script printed before it was stopped is not lost.
+    /// </summary>
+    public void Interrupt(int exitCode, string? message)
     {
-        _interruptReason ??= reason;
-        _interrupted = true;
+        Interlocked.CompareExchange(ref _interrupted, new Interruption(exitCode, message), null);
         _context.Engine.Terminate();
         _wake.Set();
     }

@@ -2,7 +2,9 @@ namespace EsRuntime.Replay.Replaying;
 
 /// <summary>
 /// Hands out the trace's events in order to the replay providers and detects divergence: a request
-/// for something other than what the trace holds next, or for more than it holds.
+/// for something other than what the trace holds next, or for more than it holds. A trace cut short
+/// is reported as such (<see cref="ReplayDivergence.CutShort"/>) where the replay reaches its end, whether
+/// the program asks for more there or ends there: what the recorded run did next is unknown.
 /// </summary>
 public sealed class TraceReplayer(TraceReader reader)
 {
@@ -58,9 +60,9 @@ public sealed class TraceReplayer(TraceReader reader)
         if (Divergence is not null) throw new ReplayDivergenceException(Divergence);
         var next = Peek();
         if (next is null)
-            throw Diverge(reader.Truncated
-                ? "no more events (it was cut short: the recorded run did not finish)"
-                : "no more events (the recorded run ended here)", request);
+            throw reader.Truncated && reader.EndExitCode is null
+                ? Diverge(NoEndRecord, $"asked for <{request}>", cutShort: true)
+                : Diverge("no more events (the recorded run ended here)", request);
         if (next.Kind != kind || (argument is not null && next.Argument != argument) || (matches is not null && !matches(next)))
             throw Diverge($"<{next.DescribeRequest()}>", request);
         _peeked = null;
@@ -78,11 +80,20 @@ public sealed class TraceReplayer(TraceReader reader)
             Diverge($"<{next.DescribeRequest()}>", "nothing more (it ended)", callSite: false);
             return;
         }
+        if (reader.Truncated)
+        {
+            Diverge(reader.EndExitCode is null ? NoEndRecord : "the file ends inside the compressed stream, after the end record",
+                $"ended with exit code {exitCode}{(reader.EndExitCode is { } end && end != exitCode ? $" (the trace's end record says {end})" : "")}",
+                callSite: false, cutShort: true);
+            return;
+        }
         if (reader.EndExitCode is { } recorded && recorded != exitCode)
             Diverge($"an exit code of {recorded}", $"an exit code of {exitCode}", callSite: false);
     }
 
     public bool TraceWasTruncated => Peek() is null && reader.Truncated;
+
+    private const string NoEndRecord = "no end record: the recorded run did not finish, or the file was truncated";
 
     private TraceEvent? Peek()
     {
@@ -106,9 +117,9 @@ public sealed class TraceReplayer(TraceReader reader)
         return _peeked;
     }
 
-    private ReplayDivergenceException Diverge(string traceHas, string programAsked, bool callSite = true)
+    private ReplayDivergenceException Diverge(string traceHas, string programAsked, bool callSite = true, bool cutShort = false)
     {
-        Divergence = new ReplayDivergence(Position, traceHas, programAsked, callSite ? SafeCallSite() : null);
+        Divergence = new ReplayDivergence(Position, traceHas, programAsked, callSite ? SafeCallSite() : null, cutShort);
         OnDivergence?.Invoke(Divergence);
         return new ReplayDivergenceException(Divergence);
     }
@@ -120,11 +131,17 @@ public sealed class TraceReplayer(TraceReader reader)
     }
 }
 
-/// <summary>Where and how a replay left its trace.</summary>
-public sealed record ReplayDivergence(long EventIndex, string TraceHas, string ProgramAsked, string? CallSite)
+/// <summary>
+/// Where and how a replay left its trace. <see cref="CutShort"/>: not a divergence of the program but
+/// the end of a trace that was cut short (the recorded run did not finish, or the file was truncated);
+/// every event it held was replayed.
+/// </summary>
+public sealed record ReplayDivergence(long EventIndex, string TraceHas, string ProgramAsked, string? CallSite, bool CutShort = false)
 {
     public string Message =>
-        $"replay diverged at event {EventIndex}: trace has {TraceHas}, program asked for <{ProgramAsked}>" +
+        (CutShort
+            ? $"the trace was cut short after event {EventIndex} ({TraceHas}): the replay matched every recorded event, then the program {ProgramAsked}"
+            : $"replay diverged at event {EventIndex}: trace has {TraceHas}, program asked for <{ProgramAsked}>") +
         (CallSite is null ? "" : $"\n    at {CallSite}");
 }
 

@@ -51,13 +51,17 @@ internal static class BootstrapOps
             try { r.Set(ctx.Modules.Resolve(a.String(0), string.IsNullOrEmpty(referrer) ? null : referrer)); }
             catch (ModuleException e) { throw new OpException("TypeError", e.Message); }
         });
+        string? syntaxErrorAt = null;
         engine.RegisterOp("importEval", (a, r) =>
         {
             var url = a.String(0);
-            var result = engine.EvaluateModule(url, "__esrun_publish", out var threw, out var loaderFailed);
+            var result = engine.EvaluateModule(url, "__esrun_publish", out var threw, out var loaderFailed, out var at);
+            syntaxErrorAt = at;
             BinaryPrimitives.WriteUInt32LittleEndian(engine.Transfer, threw ? (loaderFailed ? 2u : 1u) : 0u);
             r.Set(result);
         });
+        // Where the last importEval's SyntaxError was found ("file:line:column"), or null.
+        engine.RegisterOp("syntaxErrorAt", (a, r) => r.Set(syntaxErrorAt));
         engine.RegisterOp("asyncModules", (a, r) => ctx.PendingAsyncModules = Math.Max(0, ctx.PendingAsyncModules + a.Int32(0)));
         engine.RegisterOp("mainSettled", (a, r) => ctx.MainSettled = true);
         engine.RegisterOp("completionTakeLarge", (a, r) =>
