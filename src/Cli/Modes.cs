@@ -15,7 +15,7 @@ internal static class Modes
     {
         var simulated = run.Seed is not null;
         if (simulated || run.RecordPath is not null) ProcessTimeZone.Set(simulated ? "UTC" : ProcessTimeZone.Current);
-        using var console = new StdConsole();
+        using var console = new StdConsole(allowColors: !simulated);
         var providers = simulated ? SimProviders(run, console) : RealProviders(run, console);
         var capabilities = Capability.All & ~run.Denied;
         if (run.RecordPath is null)

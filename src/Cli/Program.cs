@@ -1,6 +1,11 @@
 using EsRuntime.Cli;
+using EsRuntime.Providers.Real;
 
 // esrun: parse flags, pick providers, run, map the outcome to an exit code.
+// Console.Out/Error write straight to the descriptors: the console's own streams would put the
+// terminal in keypad mode (ESC[?1h ESC=) on their first write (see StandardStream).
+Console.SetOut(StandardStream.Writer(StandardStream.Output()));
+Console.SetError(StandardStream.Writer(StandardStream.Error()));
 return CommandLine.Parse(args) switch
 {
     CommandLine.Help => Print(CommandLine.HelpText),

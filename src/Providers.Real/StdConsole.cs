@@ -3,11 +3,15 @@ using EsRuntime.Providers;
 
 namespace EsRuntime.Providers.Real;
 
-/// <summary>The process's stdout and stderr, UTF-8, buffered until the loop flushes at the end of a turn.</summary>
-public sealed class StdConsole : IConsole, IDisposable
+/// <summary>
+/// The process's stdout and stderr, UTF-8, buffered until the loop flushes at the end of a turn.
+/// Colours follow the terminal (<see cref="TerminalColors"/>) unless <paramref name="allowColors"/> is false
+/// (simulated runs, whose output must not depend on where it goes).
+/// </summary>
+public sealed class StdConsole(bool allowColors = true) : IConsole, IDisposable
 {
-    private readonly StreamWriter _out = Open(Console.OpenStandardOutput());
-    private readonly StreamWriter _err = Open(Console.OpenStandardError());
+    private readonly StreamWriter _out = Open(StandardStream.Output());
+    private readonly StreamWriter _err = Open(StandardStream.Error());
 
     private static StreamWriter Open(Stream stream) => new(stream, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
 
@@ -25,6 +29,8 @@ public sealed class StdConsole : IConsole, IDisposable
             _out.Write(text);
         }
     }
+
+    public bool UsesColor(ConsoleStream stream) => allowColors && TerminalColors.Wanted(stream == ConsoleStream.Stderr ? 2 : 1);
 
     public void Flush()
     {

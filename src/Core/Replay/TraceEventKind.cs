@@ -21,4 +21,6 @@ public enum TraceEventKind : byte
     Checkpoint = 12,
     /// <summary>A clean end of the run, with its exit code. A trace without it was cut short.</summary>
     End = 13,
+    /// <summary>Whether the console wanted colours on a stream (<see cref="TraceEvent.Argument"/>): Number 1 or 0.</summary>
+    ConsoleColor = 14,
 }

@@ -18,7 +18,7 @@ public static class Prelude
     private static readonly string[] Files =
     [
         "Web/Bootstrap/internals.js",
-        "Web/Errors/dom_exception.js",
+        "Web/Errors/dom_exception.js", "Web/Errors/stack_trace.js",
         "Web/Console/inspect.js",
         "Web/Console/console.js",
         "Web/Encoding/encoding.js", "Web/Encoding/base64.js",
@@ -65,6 +65,7 @@ public static class Prelude
     {
         BootstrapOps.Register(context);
         ProcessOps.Register(context);
+        Console.ConsoleOps.Register(context);
         EsRuntime.Web.Navigator.NavigatorOps.Register(context);
         EsRuntime.Web.Messaging.MessagingOps.Register(context);
         Url.UrlOps.Register(context.Engine);
