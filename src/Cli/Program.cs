@@ -6,7 +6,18 @@ using EsRuntime.Providers.Real;
 // terminal in keypad mode (ESC[?1h ESC=) on their first write (see StandardStream).
 Console.SetOut(StandardStream.Writer(StandardStream.Output()));
 Console.SetError(StandardStream.Writer(StandardStream.Error()));
-return CommandLine.Parse(args) switch
+try
+{
+    return Dispatch(args);
+}
+catch (Exception e) when (MissingEngineLibrary(e) is { } message)
+{
+    // A Native AOT esrun copied out of its folder without the V8 library beside it.
+    Console.Error.WriteLine("error: " + message);
+    return 1;
+}
+
+static int Dispatch(string[] args) => CommandLine.Parse(args) switch
 {
     CommandLine.Help => Print(CommandLine.HelpText),
     CommandLine.Version => Print("esrun " + CommandLine.VersionString + "\n"),
@@ -29,4 +40,19 @@ static int Usage(string message)
     Console.Error.WriteLine("error: " + message);
     Console.Error.WriteLine("Run 'esrun --help' for usage.");
     return CommandLine.UsageError;
+}
+
+static string? MissingEngineLibrary(Exception e)
+{
+    for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+    {
+        if (inner is not TypeLoadException || !inner.Message.StartsWith("Cannot load ClearScript V8 library", StringComparison.Ordinal)) continue;
+        // "... Load failure information for ClearScriptV8.linux-x64.so:\n<path>: <error>..."
+        var after = inner.Message.IndexOf(" for ", StringComparison.Ordinal);
+        var colon = after < 0 ? -1 : inner.Message.IndexOf(':', after);
+        var library = colon < 0 ? "ClearScriptV8" : inner.Message[(after + 5)..colon];
+        return $"cannot load the V8 engine library {library}: esrun looks for it beside its executable, in " +
+            $"{AppContext.BaseDirectory.TrimEnd('/')}. Copy or install the whole esrun folder, not the executable alone.";
+    }
+    return null;
 }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace EsRuntime.Providers.Real;
 
 /// <summary>
-/// A write-only stream straight to file descriptor 1 or 2. <see cref="Console.OpenStandardOutput"/>'s
+/// A write-only stream straight to file descriptor 1 or 2. <see cref="Console.OpenStandardOutput()"/>'s
 /// stream initialises .NET's terminal support on its first write when the output is a terminal, and
 /// that writes terminfo's keypad_xmit string (ESC[?1h ESC=) to the terminal before our first byte.
 /// Calling write(2) on the descriptor ourselves avoids it, and keeps the descriptor's shared offset
