@@ -24,6 +24,7 @@ static int Dispatch(string[] args) => CommandLine.Parse(args) switch
     CommandLine.Invalid invalid => Usage(invalid.Message),
     CommandLine.Replay replay => Modes.Replay(replay.TracePath),
     CommandLine.TraceSummary summary => Modes.Summarize(summary.TracePath, summary.Events),
+    CommandLine.TraceView view => EsRuntime.Cli.Trace.TraceViews.Show(view),
     CommandLine.Run { CheckDeterminism: true } run => Modes.CheckDeterminism(run, args),
     CommandLine.Run run => Modes.Run(run, args),
     _ => Usage("unrecognised command line"),
