@@ -10,7 +10,7 @@ public sealed class RelocationTests : IDisposable
     public void Dispose() => _dir.Delete(recursive: true);
 
     [Fact]
-    public void AMissingV8LibraryIsNamedNotAStackDump()
+    public async Task AMissingV8LibraryIsNamedNotAStackDump()
     {
         // The build output without runtimes/ (where the framework-dependent build keeps ClearScriptV8.linux-x64.so).
         var source = Path.GetDirectoryName(Esrun.BinaryPath)!;
@@ -27,11 +27,12 @@ public sealed class RelocationTests : IDisposable
         start.ArgumentList.Add("console.log(1)");
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000));
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
         Assert.Equal(1, process.ExitCode);
         Assert.Equal("", stdout);
         Assert.Equal($"error: cannot load the V8 engine library ClearScriptV8.linux-x64.so: esrun looks for it beside its executable, in {_dir.FullName}. " +
-            "Copy or install the whole esrun folder, not the executable alone.\n", stderr.Result);
+            "Copy or install the whole esrun folder, not the executable alone.\n", await stderr);
     }
 }
