@@ -189,7 +189,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     public async Task<string> WaitFor(string expression)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        for (;;)
+        for (; ; )
         {
             var value = await Evaluate($"String(({expression}) ?? '')");
             if (value.Length > 0 || DateTime.UtcNow > deadline) return value;
@@ -209,7 +209,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         });
         await _socket.SendAsync(Encoding.UTF8.GetBytes(request), WebSocketMessageType.Text, true, CancellationToken.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        for (;;)
+        for (; ; )
         {
             using var reply = JsonDocument.Parse(await Receive(timeout.Token));
             if (!reply.RootElement.TryGetProperty("id", out var replyId) || replyId.GetInt32() != id) continue;
@@ -224,7 +224,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     {
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
-        for (;;)
+        for (; ; )
         {
             var part = await _socket.ReceiveAsync(buffer, token);
             message.Write(buffer, 0, part.Count);

@@ -58,8 +58,11 @@ internal sealed class Timeline
         }
         return new Timeline
         {
-            Header = reader.Header, Entries = entries, Hosts = hosts,
-            Truncated = reader.Truncated, ExitCode = reader.Truncated ? null : reader.EndExitCode,
+            Header = reader.Header,
+            Entries = entries,
+            Hosts = hosts,
+            Truncated = reader.Truncated,
+            ExitCode = reader.Truncated ? null : reader.EndExitCode,
         };
     }
 
