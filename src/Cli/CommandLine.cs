@@ -18,7 +18,14 @@ internal static class CommandLine
     public sealed record Version : Parsed;
     public sealed record Invalid(string Message) : Parsed;
     public sealed record Run(string? File, string? Code, IReadOnlyList<string> ScriptArgs, Capability Denied,
-        string? RecordPath, ulong? Seed, bool CheckDeterminism) : Parsed;
+        string? RecordPath, ulong? Seed, bool CheckDeterminism) : Parsed
+    {
+        /// <summary>The simulation's fault plan (--faults), none by default.</summary>
+        public Providers.Sim.FaultPlan Faults { get; init; } = Providers.Sim.FaultPlan.None;
+
+        /// <summary>--timeout: wall milliseconds for a real run, simulated ones under --sim.</summary>
+        public int? TimeoutMs { get; init; }
+    }
     public sealed record Replay(string TracePath) : Parsed;
     public sealed record TraceSummary(string TracePath, int Events) : Parsed;
     /// <summary>`esrun trace TRACE --timeline | --json | --html OUT` (see Trace/TraceViews).</summary>
@@ -44,6 +51,10 @@ internal static class CommandLine
                                 when idle), entropy seeded by SEED, empty environment, time zone UTC
           --check-determinism   with --sim: run twice and report the first provider call that
                                 differs, or that both runs were identical
+          --faults LIST         with --sim: inject faults drawn from the seed. LIST is "none", a group
+                                ("disk": its default mix) or name=probability pairs, comma-separated:
+        {FaultHelp}
+          -t, --timeout MS      stop the run after MS milliseconds (wall time; simulated time under --sim)
           --deny CAPS           withhold capabilities (comma-separated: env, file-read, file-write,
                                 net, net-listen, hrtime); all are granted by default
           -h, --help            print this help
@@ -60,6 +71,9 @@ internal static class CommandLine
 
         """;
 
+    private static string FaultHelp => string.Join("\n", Providers.Sim.FaultPlan.Catalogue.Select(f =>
+        $"                                  {f.Name,-14} {f.Help} (default {f.Default})"));
+
     public static Parsed Parse(IReadOnlyList<string> args)
     {
         if (args.Count > 0 && args[0] == "trace") return ParseTrace(args);
@@ -67,6 +81,8 @@ internal static class CommandLine
         string? record = null;
         ulong? seed = null;
         var check = false;
+        var faults = Providers.Sim.FaultPlan.None;
+        int? timeout = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -77,7 +93,7 @@ internal static class CommandLine
                 case "-v" or "--version": return new Version();
                 case "-e" or "--eval":
                     if (i + 1 >= args.Count) return new Invalid($"{arg} needs the code to run");
-                    return Finish(new Run(null, args[i + 1], args.Skip(i + 2).ToArray(), denied, record, seed, check));
+                    return Finish(new Run(null, args[i + 1], args.Skip(i + 2).ToArray(), denied, record, seed, check) { Faults = faults, TimeoutMs = timeout });
                 case "--record":
                     record = Value();
                     if (record is null) return new Invalid("--record needs a trace file path");
@@ -95,6 +111,17 @@ internal static class CommandLine
                 case "--check-determinism":
                     check = true;
                     break;
+                case "--faults":
+                    var plan = Value();
+                    if (plan is null) return new Invalid("--faults needs a fault list (none, disk, or name=probability,...; see --help)");
+                    try { faults = Providers.Sim.FaultPlan.Parse(plan); }
+                    catch (FormatException e) { return new Invalid("--faults: " + e.Message); }
+                    break;
+                case "-t" or "--timeout":
+                    var ms = Value();
+                    if (!int.TryParse(ms, out var parsedMs) || parsedMs <= 0) return new Invalid($"{arg} needs a positive number of milliseconds, got '{ms}'");
+                    timeout = parsedMs;
+                    break;
                 case "--deny":
                     var list = Value();
                     if (list is null) return new Invalid("--deny needs a list of capabilities");
@@ -106,17 +133,18 @@ internal static class CommandLine
                     }
                     break;
                 case "--":
-                    return i + 1 < args.Count ? Finish(new Run(args[i + 1], null, args.Skip(i + 2).ToArray(), denied, record, seed, check)) : new Invalid("no script given after --");
+                    return i + 1 < args.Count ? Finish(new Run(args[i + 1], null, args.Skip(i + 2).ToArray(), denied, record, seed, check) { Faults = faults, TimeoutMs = timeout }) : new Invalid("no script given after --");
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1) return new Invalid($"unknown option '{arg}'");
-                    return Finish(new Run(arg, null, args.Skip(i + 1).ToArray(), denied, record, seed, check));
+                    return Finish(new Run(arg, null, args.Skip(i + 1).ToArray(), denied, record, seed, check) { Faults = faults, TimeoutMs = timeout });
             }
         }
         return new Invalid("no script given");
     }
 
     private static Parsed Finish(Run run) =>
-        run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")
+        run.Faults.Any && run.Seed is null ? new Invalid("--faults needs --sim SEED (faults are injected only into simulated runs)")
+        : run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")
         : run.CheckDeterminism && run.RecordPath is not null ? new Invalid("--check-determinism does not record; drop --record")
         : run;
 

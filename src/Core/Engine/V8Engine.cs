@@ -23,6 +23,9 @@ public sealed unsafe class V8Engine : IDisposable
     private IArrayBuffer? _transfer;
     private byte* _transferPtr;
     private int _transferLength;
+    private IArrayBuffer? _completionBuffer;
+    private byte* _completionPtr;
+    private int _completionLength;
     private int _syntheticCount;
     private Modules.ModuleException? _loadFailure;
 
@@ -101,10 +104,65 @@ public sealed unsafe class V8Engine : IDisposable
         _transfer.InvokeWithDirectAccess(p => _transferPtr = (byte*)p);
     }
 
-    public void RegisterTransferOp() => RegisterOp("bindTransfer", (a, r) => BindTransfer(a.Value(0).Raw!));
+    public void RegisterTransferOp()
+    {
+        RegisterOp("bindTransfer", (a, r) => BindTransfer(a.Value(0).Raw!));
+        RegisterOp("bindCompletions", (a, r) =>
+        {
+            _completionBuffer = (IArrayBuffer)a.Value(0).Raw!;
+            _completionLength = checked((int)_completionBuffer.Size);
+            _completionBuffer.InvokeWithDirectAccess(p => _completionPtr = (byte*)p);
+        });
+    }
 
     /// <summary>The shared transfer buffer: bytes cross here, only offsets and lengths cross as arguments.</summary>
     public Span<byte> Transfer => new(_transferPtr, _transferLength);
+
+    /// <summary>
+    /// The buffer provider completions are delivered through: written by C# between dispatches and read by
+    /// the completion dispatch, never by ops, so an op called while answers are handed out cannot clobber them.
+    /// </summary>
+    public Span<byte> CompletionBuffer => new(_completionPtr, _completionLength);
+
+    /// <summary>Copies bytes into a JS typed array or ArrayBuffer (one crossing, whatever the size).</summary>
+    public static void WriteBytes(JsValue target, ReadOnlySpan<byte> data, long offset = 0)
+    {
+        switch (target.Raw)
+        {
+            case IArrayBufferView view when offset + data.Length <= (long)view.Size:
+                view.WriteBytes(data, 0, (ulong)data.Length, (ulong)offset);
+                break;
+            case IArrayBuffer buffer when offset + data.Length <= (long)buffer.Size:
+                buffer.WriteBytes(data, 0, (ulong)data.Length, (ulong)offset);
+                break;
+            default:
+                throw new OpException("TypeError", "the destination is not a large enough ArrayBuffer or view");
+        }
+    }
+
+    /// <summary>The byte length of a JS typed array, DataView or ArrayBuffer; -1 for anything else.</summary>
+    public static long ByteLength(JsValue value) => value.Raw switch
+    {
+        IArrayBufferView view => (long)view.Size,
+        IArrayBuffer buffer => (long)buffer.Size,
+        _ => -1,
+    };
+
+    /// <summary>Copies bytes out of a JS typed array or ArrayBuffer, from <paramref name="offset"/>.</summary>
+    public static void ReadBytes(JsValue source, long offset, Span<byte> destination)
+    {
+        switch (source.Raw)
+        {
+            case IArrayBufferView view when offset + destination.Length <= (long)view.Size:
+                view.ReadBytes((ulong)offset, (ulong)destination.Length, destination, 0);
+                break;
+            case IArrayBuffer buffer when offset + destination.Length <= (long)buffer.Size:
+                buffer.ReadBytes((ulong)offset, (ulong)destination.Length, destination, 0);
+                break;
+            default:
+                throw new OpException("TypeError", "the source is not an ArrayBuffer or view of that size");
+        }
+    }
 
     /// <summary>
     /// The innermost script location (file:line:column) outside the runtime's own code, or null when no

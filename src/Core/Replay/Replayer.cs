@@ -12,6 +12,7 @@ public static class Replayer
         new ReplayEntropy(trace),
         new ReplayConsole(trace, output),
         new ReplayProcessHost(trace),
-        new ReplayModuleSource(trace),
-        codeCache);
+        new ReplayFileSystem(trace, trace.Header.Root ?? trace.Header.Cwd),
+        codeCache,
+        new ReplayScheduler(trace));
 }

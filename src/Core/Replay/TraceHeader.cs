@@ -18,7 +18,8 @@ public sealed record TraceHeader(
     string Arch,
     string TimeZone,
     Capability Capabilities,
-    ulong? Seed)
+    ulong? Seed,
+    string? Root = null)
 {
     public byte[] ToJson()
     {
@@ -41,6 +42,7 @@ public sealed record TraceHeader(
             json.WriteString("timeZone", TimeZone);
             json.WriteString("capabilities", Capabilities.ToString());
             if (Seed is { } seed) json.WriteNumber("seed", seed); else json.WriteNull("seed");
+            json.WriteString("root", Root);
             json.WriteEndObject();
         }
         return buffer.ToArray();
@@ -68,7 +70,7 @@ public sealed record TraceHeader(
             if (!Enum.TryParse<Capability>(Str("capabilities"), out var caps)) throw new TraceFormatException("header has unknown capabilities");
             var seed = root.TryGetProperty("seed", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetUInt64() : (ulong?)null;
             return new TraceHeader(Str("esrunVersion"), Str("mode"), Arr("argv"), OptStr("mainPath"), OptStr("evalCode"), Arr("scriptArgs"),
-                env, Str("cwd"), Str("platform"), Str("arch"), Str("timeZone"), caps, seed);
+                env, Str("cwd"), Str("platform"), Str("arch"), Str("timeZone"), caps, seed, OptStr("root"));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -18,6 +18,7 @@ public static class Prelude
     private static readonly string[] Files =
     [
         "Web/Bootstrap/internals.js",
+        "Loop/completions.js",
         "Web/Errors/dom_exception.js", "Web/Errors/stack_trace.js",
         "Web/Console/inspect.js",
         "Web/Console/console.js",
@@ -65,6 +66,7 @@ public static class Prelude
     {
         BootstrapOps.Register(context);
         ProcessOps.Register(context);
+        EsRuntime.Host.Fs.FsOps.Register(context);
         Console.ConsoleOps.Register(context);
         EsRuntime.Web.Navigator.NavigatorOps.Register(context);
         EsRuntime.Web.Messaging.MessagingOps.Register(context);

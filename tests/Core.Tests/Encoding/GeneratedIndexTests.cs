@@ -7,8 +7,7 @@ namespace EsRuntime.Tests.Encoding;
 /// <summary>
 /// The decoder indexes are generated into the repository (tools/encoding → EncodingIndexes.bin). These
 /// tests decode every pointer of each multi-byte index, as the bytes the standard assigns to it, and
-/// compare with the index file in ../shared/encoding: a stale or damaged blob fails here. (The
-/// single-byte indexes are checked the same way by tests/Wpt legacy-single-byte.any.js.)
+/// compare with the index file in ../shared/encoding: a stale or damaged blob fails here.
 /// </summary>
 public sealed class GeneratedIndexTests
 {
@@ -81,6 +80,29 @@ public sealed class GeneratedIndexTests
 
     [Fact]
     public void Jis0212ThroughEucJp() => AssertDecodes("euc-jp", "jis0212", p => [0x8F, (byte)(p / 94 + 0xA1), (byte)(p % 94 + 0xA1)]);
+
+    [Fact]
+    public void EverySingleByteIndex()
+    {
+        // Pointer p is byte 0x80 + p; ISO-8859-8-I shares ISO-8859-8's index.
+        var names = Directory.GetFiles(Path.Combine(WptUrlVectors.SharedDir, "encoding"), "index-*.txt")
+            .Select(f => Path.GetFileNameWithoutExtension(f)["index-".Length..])
+            .Where(n => File.ReadLines(Path.Combine(WptUrlVectors.SharedDir, "encoding", $"index-{n}.txt")).Count(l => l.Length > 0 && l[0] != '#') <= 128
+                && n is not "iso-2022-jp-katakana" and not "gb18030-ranges")
+            .ToList();
+        Assert.True(names.Count >= 27, $"{names.Count} single-byte indexes");
+        foreach (var name in names)
+        {
+            var entries = Index(name);
+            var bytes = string.Join(",", entries.Select(e => 0x80 + e.Pointer));
+            var expected = System.Text.Json.JsonSerializer.Serialize(string.Concat(entries.Select(e => char.ConvertFromUtf32(e.CodePoint))));
+            var result = JsHarness.Run($$"""
+                const actual = new TextDecoder("{{name}}", { fatal: true }).decode(new Uint8Array([{{bytes}}]));
+                console.log(actual === {{expected}} ? "same" : "differs");
+                """);
+            Assert.True(result.Stdout == "same\n", $"{name}: {result.Stdout}{result.Stderr}");
+        }
+    }
 
     [Fact]
     public void Gb18030Ranges()

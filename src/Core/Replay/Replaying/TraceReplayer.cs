@@ -8,6 +8,33 @@ public sealed class TraceReplayer(TraceReader reader)
 {
     private TraceEvent? _peeked;
     private bool _peekedEnd;
+    private readonly Dictionary<TraceEventKind, Action<TraceEvent>> _outOfBand = [];
+
+    /// <summary>
+    /// Events of <paramref name="kind"/> are answers written whenever a provider finished, not at a point
+    /// of the program: they go to <paramref name="handler"/> as the replay passes them, never to Expect.
+    /// </summary>
+    public void OnOutOfBand(TraceEventKind kind, Action<TraceEvent> handler) => _outOfBand[kind] = handler;
+
+    /// <summary>The next event if it is of <paramref name="kind"/> and <paramref name="accept"/> takes it; else null and nothing is consumed.</summary>
+    public TraceEvent? TryTake(TraceEventKind kind, Func<TraceEvent, bool> accept)
+    {
+        if (Divergence is not null) throw new ReplayDivergenceException(Divergence);
+        var next = Peek();
+        if (next is null || next.Kind != kind || !accept(next)) return null;
+        _peeked = null;
+        Position++;
+        return next;
+    }
+
+    /// <summary>Reads past the answers (out-of-band events) that come before the next in-order event.</summary>
+    public void PassAnswers()
+    {
+        if (Divergence is null) Peek();
+    }
+
+    /// <summary>Stops the replay: the program did something the trace cannot account for.</summary>
+    public ReplayDivergenceException Fail(string traceHas, string programAsked) => Diverge(traceHas, programAsked);
 
     public TraceHeader Header => reader.Header;
 
@@ -59,10 +86,22 @@ public sealed class TraceReplayer(TraceReader reader)
 
     private TraceEvent? Peek()
     {
-        if (_peeked is null && !_peekedEnd)
+        while (_peeked is null && !_peekedEnd)
         {
             _peeked = reader.Next();
             _peekedEnd = _peeked is null;
+            if (_peeked is not null && _outOfBand.TryGetValue(_peeked.Kind, out var handler))
+            {
+                var e = _peeked;
+                _peeked = null;
+                Position++;
+                handler(e);
+            }
+            else if (_peeked?.Kind == TraceEventKind.Fault)
+            {
+                _peeked = null;
+                Position++;
+            }
         }
         return _peeked;
     }

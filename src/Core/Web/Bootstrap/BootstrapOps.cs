@@ -39,8 +39,8 @@ internal static class BootstrapOps
             providers.Entropy.Fill(engine.Transfer[..length]);
         });
 
-        engine.RegisterOp("timerStart", (a, r) =>
-            r.Set(ctx.Timers.Start(providers.Clock.MonotonicNowMs(), a.Int32(0), a.IsTruthy(1))));
+        // A timer counts from the loop's time of this turn, not from a fresh clock reading.
+        engine.RegisterOp("timerStart", (a, r) => r.Set(ctx.Timers.Start(ctx.LoopNow, a.Int32(0), a.IsTruthy(1))));
         engine.RegisterOp("timerCancel", (a, r) => ctx.Timers.Cancel(a.Int32(0)));
 
         engine.RegisterOp("deterministic", (a, r) => r.Set(ctx.Deterministic));
@@ -59,6 +59,12 @@ internal static class BootstrapOps
             r.Set(result);
         });
         engine.RegisterOp("asyncModules", (a, r) => ctx.PendingAsyncModules = Math.Max(0, ctx.PendingAsyncModules + a.Int32(0)));
+        engine.RegisterOp("mainSettled", (a, r) => ctx.MainSettled = true);
+        engine.RegisterOp("completionTakeLarge", (a, r) =>
+        {
+            var bytes = ctx.Completions.Batch?.TakeLarge(a.Int32(0)) ?? throw new OpException("Error", "no such payload");
+            V8Engine.WriteBytes(a.Value(1), bytes);
+        });
         engine.RegisterOp("sourceLine", (a, r) => r.Set(ctx.Modules.SourceLine(a.String(0), a.Int32(1))));
     }
 }
