@@ -1,12 +1,13 @@
 using EsRuntime.Capabilities;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Real;
+using EsRuntime.Providers.Real.Files;
 using EsRuntime.Providers.Sim;
 using EsRuntime.Runtime;
 
 // Real providers: the script's output goes to this process's stdout.
 var console = new StdConsole();
-var providers = new ProviderSet(new SystemClock(), new SystemEntropy(), console, new RealProcessHost(args), new FileModuleSource());
+var providers = new ProviderSet(new SystemClock(), new SystemEntropy(), console, new RealProcessHost(args), new RealFileSystem(Environment.CurrentDirectory));
 using (var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = Capability.Env },
     "await new Promise((r) => setTimeout(r, 10)); console.log('real', 6 * 7);"))
 {

@@ -28,7 +28,8 @@ public class RecordReplayTests
     {
         const string code = "console.log({ n: 1 }); console.log(2);";
         var console = new CapturingConsole(colors: true);
-        var providers = new EsRuntime.Providers.ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new MemoryModuleSource());
+        var world = new Simulation(1);
+        var providers = new EsRuntime.Providers.ProviderSet(world.Clock, new SeededEntropy(1), console, new SimProcessHost(), world.CreateDisk());
         using var buffer = new MemoryStream();
         using (var trace = new TraceWriter(buffer, Simulation.Header(code, 1)))
         {

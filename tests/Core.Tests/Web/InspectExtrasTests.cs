@@ -51,7 +51,7 @@ public class InspectExtrasTests
     private static JsResult RunColored(string code, bool colors)
     {
         var console = new CapturingConsole(colors: colors);
-        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new MemoryModuleSource());
+        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new EsRuntime.Providers.Sim.Disk.SimFileSystem());
         using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers }, code);
         var exit = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, exit);
@@ -89,7 +89,7 @@ public class InspectExtrasTests
     public void Strings_alone_do_not_ask_for_colours()
     {
         var console = new AskCountingConsole();
-        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new MemoryModuleSource());
+        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new EsRuntime.Providers.Sim.Disk.SimFileSystem());
         using (var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers }, "console.log('a', 'b'); console.error('c');"))
             runtime.RunToCompletion();
         Assert.Equal(0, console.Asked);
