@@ -93,6 +93,7 @@ public sealed class TraceViewTests : IDisposable
 
         await using var browser = await HeadlessChromium.Open(new Uri(html).AbsoluteUri, _dir.FullName);
         Assert.Equal("true", await browser.WaitFor("document.body.dataset.ready"));
+        Assert.EndsWith("timeline.html", await browser.Evaluate("location.href"));
         Assert.Equal(count.ToString(), await browser.Evaluate("String(document.querySelectorAll('.event').length)"));
         Assert.Equal("main", await browser.Evaluate("[...document.querySelectorAll('.host-row')].map(r => r.dataset.host).join()"));
         // The console text arrives as text, not markup, and a click shows the event's payload.
@@ -191,7 +192,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(30);
         for (; ; )
         {
-            var value = await Evaluate($"String(({expression}) ?? '')");
+            // Until the page has loaded, the expression may throw (no body yet) or be empty.
+            var value = await Evaluate($"(() => {{ try {{ return String(({expression}) ?? ''); }} catch {{ return ''; }} }})()");
             if (value.Length > 0 || DateTime.UtcNow > deadline) return value;
             await Task.Delay(100);
         }
