@@ -39,6 +39,8 @@ internal static class CommandLine
     }
     public sealed record Replay(string TracePath) : Parsed;
     public sealed record TraceSummary(string TracePath, int Events) : Parsed;
+    /// <summary>`esrun trace TRACE --timeline | --json | --html OUT` (see Trace/TraceViews).</summary>
+    public sealed record TraceView(string TracePath, string Format, string? OutputPath) : Parsed;
 
     public static readonly string HelpText = $"""
         esrun {VersionString} — a secure, deterministic JavaScript runtime (ES modules only)
@@ -48,6 +50,9 @@ internal static class CommandLine
           esrun [options] -e CODE [args...] run CODE as the main ES module
           esrun --replay TRACE              run a recorded program again, from its trace alone
           esrun trace TRACE [--events N]    summarise a trace: header, event counts, first N events
+          esrun trace TRACE --timeline      every event with its time, lane (and host), readable
+          esrun trace TRACE --html OUT      the timeline as one self-contained, zoomable HTML page
+          esrun trace TRACE --json          the timeline as JSON, for tools
           esrun --help | --version
 
         Options:
@@ -197,9 +202,12 @@ internal static class CommandLine
     private static Parsed ParseTrace(IReadOnlyList<string> args)
     {
         if (args.Count < 2) return new Invalid("trace needs a trace file path");
+        if (args.Count == 3 && args[2] is "--timeline" or "--json") return new TraceView(args[1], args[2][2..], null);
+        if (args.Count == 4 && args[2] == "--html") return new TraceView(args[1], "html", args[3]);
+        if (args.Count == 3 && args[2] == "--html") return new Invalid("--html needs an output file path");
         var events = 50;
         if (args.Count == 4 && args[2] == "--events" && int.TryParse(args[3], out var n) && n >= 0) events = n;
-        else if (args.Count != 2) return new Invalid("usage: esrun trace TRACE [--events N]");
+        else if (args.Count != 2) return new Invalid("usage: esrun trace TRACE [--events N | --timeline | --json | --html OUT]");
         return new TraceSummary(args[1], events);
     }
 

@@ -28,7 +28,7 @@ internal static class Modes
             Console.Error.WriteLine("error: --record: " + refusal);
             return CommandLine.UsageError;
         }
-        using var console = new StdConsole();
+        using var console = new StdConsole(allowColors: !simulated);
         ProgramSetup setup;
         try { setup = simulated ? SimProviders(run, console) : RealProviders(run, console); }
         catch (DirectoryNotFoundException e)

@@ -19,6 +19,7 @@ public sealed unsafe class V8Engine : IDisposable
     private readonly Queue<(int Kind, object Promise, object? Value)> _rejections = new();
     private V8Script? _dispatch;
     private object? _internals;
+    private object? _metaResolve;
     private IArrayBuffer? _transfer;
     private byte* _transferPtr;
     private int _transferLength;
@@ -97,6 +98,7 @@ public sealed unsafe class V8Engine : IDisposable
         // cannot do; a precompiled call with its arguments in the transfer buffer can.
         _dispatch = _engine.Compile(new DocumentInfo("esrun:dispatch"), "globalThis.__esrun_dispatch()");
         _internals = _engine.Global.GetProperty("__esrun_internals");
+        _metaResolve = (_internals as ScriptObject)?.GetProperty("importMetaResolve");
         _engine.Global.DeleteProperty("__esrun_internals");
     }
 
@@ -304,6 +306,7 @@ public sealed unsafe class V8Engine : IDisposable
     {
         var url = info.Uri?.OriginalString ?? info.Name;
         var meta = new PropertyBag { ["url"] = url };
+        if (_metaResolve is ScriptObject) meta["resolve"] = _metaResolve;
         if (_internals is not null && _modules.IsPrivileged(url)) meta["internals"] = _internals;
         return meta;
     }

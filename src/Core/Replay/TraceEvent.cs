@@ -29,6 +29,7 @@ public sealed record TraceEvent(TraceEventKind Kind, string? Argument = null, st
             TraceEventKind.ModuleReadText => $"module read {Quote(Argument)} ({(Text is null ? "missing" : Encoding.UTF8.GetByteCount(Text) + " bytes")})",
             TraceEventKind.Checkpoint => $"checkpoint hash {Argument}",
             TraceEventKind.End => $"end, exit code {Number}",
+            TraceEventKind.ConsoleColor => $"console {Argument} colours = {Number != 0}",
             _ => $"event {(int)Kind}",
         };
     }
@@ -42,6 +43,7 @@ public sealed record TraceEvent(TraceEventKind Kind, string? Argument = null, st
         TraceEventKind.ConsoleWrite => Describe(),
         TraceEventKind.ProcessExit => Describe(),
         TraceEventKind.ProcessEnvironment => "process environment read",
+        TraceEventKind.ConsoleColor => $"console {Argument} colours",
         TraceEventKind.ModuleRealPath or TraceEventKind.ModuleIsFile or TraceEventKind.ModuleIsDirectory or TraceEventKind.ModuleReadText
             => Describe().Split(" = ")[0].Split(" (")[0],
         _ => Describe(),

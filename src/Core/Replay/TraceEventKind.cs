@@ -38,4 +38,6 @@ public enum TraceEventKind : byte
     Completions = 17,
     /// <summary>A fault the simulator injected (informational: the answers that follow show its effect).</summary>
     Fault = 18,
+    /// <summary>Whether the console wanted colours on a stream (<see cref="TraceEvent.Argument"/>): Number 1 or 0.</summary>
+    ConsoleColor = 19,
 }

@@ -24,6 +24,32 @@ public class RecordReplayTests
     }
 
     [Fact]
+    public void ConsoleColoursAreRecordedAndReplayed()
+    {
+        const string code = "console.log({ n: 1 }); console.log(2);";
+        var console = new CapturingConsole(colors: true);
+        var world = new Simulation(1);
+        var providers = new EsRuntime.Providers.ProviderSet(world.Clock, new SeededEntropy(1), console, new SimProcessHost(), world.CreateDisk());
+        using var buffer = new MemoryStream();
+        using (var trace = new TraceWriter(buffer, Simulation.Header(code, 1)))
+        {
+            using var runtime = EsRuntime.Runtime.JsRuntime.FromCode(new EsRuntime.Runtime.RuntimeOptions { Providers = Recorder.Wrap(providers, trace), Deterministic = true }, code);
+            trace.End(runtime.RunToCompletion());
+        }
+        Assert.Equal("{ n: \e[33m1\e[39m }\n\e[33m2\e[39m\n", console.Stdout);
+        using (var reader = new TraceReader(new MemoryStream(buffer.ToArray())))
+        {
+            var events = new List<TraceEvent>();
+            while (reader.Next() is { } e) events.Add(e);
+            Assert.Equal("console stdout colours = True", Assert.Single(events, e => e.Kind == TraceEventKind.ConsoleColor).Describe());
+        }
+        // The replay prints what was recorded, whatever its own console wants.
+        var (replayed, divergence) = Simulation.Replay(buffer.ToArray());
+        Assert.Null(divergence);
+        Assert.Equal(console.Stdout, replayed.Stdout);
+    }
+
+    [Fact]
     public void TraceHoldsTheAnswersInOrder()
     {
         var recorded = Simulation.Record("console.log(Date.now()); console.log(Math.random() < 1);");

@@ -70,6 +70,14 @@ function located(error) {
   return error;
 }
 
+// import.meta.resolve(specifier): one function shared by every module's import.meta (the engine
+// puts it there), resolving against the import.meta it is called on, as a URL string.
+internals.importMetaResolve = function resolve(specifier) {
+  const url = this !== null && typeof this === "object" ? this.url : undefined;
+  if (typeof url !== "string") throw new TypeError("import.meta.resolve must be called as import.meta.resolve(specifier)");
+  return internals.call(ops.resolve, String(specifier), url);
+};
+
 Object.defineProperty(globalThis, "__esrun_import", {
   value: function (specifier, referrer) { return importModule(specifier, referrer); },
   enumerable: false, writable: false, configurable: false,
