@@ -137,6 +137,11 @@ public sealed class SimFileSystem : IFileSystem
         var destination = _disk.Resolve(to, followFinal: false);
         RefuseDirectoryItself(destination, "rename onto");
         var node = _disk.NodeOf(source) ?? throw FsException.Of(FsErrorCode.NotFound);
+        if (source.Canonical == destination.Canonical) return true; // onto itself: nothing to do (as rename(2))
+        if (node.Kind == SimNodeKind.Directory && IsWithin(destination.Canonical, source.Canonical))
+            throw new FsException(FsErrorCode.InvalidPath, "cannot move a directory into itself");
+        // As rename(2): onto one of its own ancestors (a directory that holds it, so is not empty).
+        if (IsWithin(source.Canonical, destination.Canonical)) throw FsException.Of(FsErrorCode.NotEmpty);
         var existing = _disk.NodeOf(destination);
         if (existing is not null && !ReferenceEquals(existing, node))
         {
@@ -144,8 +149,6 @@ public sealed class SimFileSystem : IFileSystem
             if (existing.Kind != SimNodeKind.Directory && node.Kind == SimNodeKind.Directory) throw FsException.Of(FsErrorCode.NotADirectory);
             if (existing.Kind == SimNodeKind.Directory && _disk.Entries(existing).Count > 0) throw FsException.Of(FsErrorCode.NotEmpty);
         }
-        if (node.Kind == SimNodeKind.Directory && IsWithin(destination.Canonical, source.Canonical))
-            throw new FsException(FsErrorCode.InvalidPath, "cannot move a directory into itself");
         _disk.Entries(source.Parent).Remove(source.Name);
         _disk.Entries(destination.Parent)[destination.Name] = node;
         source.Parent.SyncEntries();
