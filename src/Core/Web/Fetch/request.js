@@ -14,8 +14,8 @@
 //       from the HTTP codec); signal: an AbortSignal the caller aborts (default: a new one);
 //       guard defaults to "immutable" (a request handed to a server handler).
 //   newResponse({ status, statusText, headers, body, urlList, type, guard })      → Response
-//   request(request) / response(response)     the records (read; fetch() reads headers through
-//       internals.headerList(record.headers))
+//   request(request) / response(response)     the records (read them; do not replace fields)
+//   headerList(headers)                        a Headers object's live [[name, value], ...]
 //   takeBody(body)    { bytes, stream, length }: bytes when the body never became a stream
 //   bodyStream(body)  registerBodySource(test, extract)   parseUrl(input, what)
 
@@ -389,6 +389,7 @@ internals.fetch = {
   newResponse: internals.newResponse,
   request: (request) => requestState(request),
   response: (response) => internals.responseState(response),
+  headerList: internals.headerList,
   takeBody: internals.takeBody,
   bodyStream: internals.bodyStream,
   registerBodySource: internals.registerBodySource,
