@@ -8,7 +8,8 @@
 // Exports: internals.Blob, internals.File, internals.FormData, internals.isBlob(v), internals.isFile(v),
 //   internals.blobBytes(blob) (the internal bytes: read, never write), internals.blobType(blob),
 //   internals.createBlob(bytes, type) (takes ownership of `bytes`), internals.utf8Encode(string),
-//   internals.utf8Decode(bytes), internals.installBlobStream(makeStream), internals.formDataEntries(fd)
+//   internals.utf8Decode(bytes), internals.installBlobStream(makeStream), internals.formDataEntries(fd),
+//   internals.isFormData(v), internals.isBufferSource(v), internals.copyBufferSource(v) (a copy of its bytes)
 
 const requireArgs = internals.requireArgs;
 const toDOMString = internals.toDOMString;
@@ -624,6 +625,9 @@ internals.blobBytes = (blob) => blobState(blob).bytes;
 internals.blobType = (blob) => blobState(blob).type;
 internals.createBlob = (bytes, type = "") => new Blob(kInternal, { bytes, type: normalizeType(type) });
 internals.formDataEntries = (formData) => formDataEntries(formData);
+internals.isFormData = isFormData;
+internals.isBufferSource = (value) => isObject(value) && (isArrayBuffer(value) || ArrayBufferIsView(value));
+internals.copyBufferSource = copyBufferSource;
 internals.utf8Encode = (string) => encodeUtf8(toUSVString(string));
 internals.utf8Decode = decodeUtf8;
 

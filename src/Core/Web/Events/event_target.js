@@ -15,6 +15,7 @@
 //   internals.defineEventHandler(obj, name, check)   an on<name> event handler IDL attribute
 //   internals.reportListenerError(error)       how listener exceptions are reported
 //   internals.webidlInterface(ctor, options)   enumerable members and @@toStringTag
+//   internals.webidlPairIterable(ctor, tag, pairsOf)   keys/values/entries/forEach/@@iterator of an iterable<K, V>
 //   internals.requireArgs, internals.toDOMString, internals.toUSVString, internals.illegalInvocation
 
 const { ops } = internals;
@@ -127,6 +128,66 @@ function defineConstants(ctor, constants) {
     ObjectDefineProperty(ctor, name, descriptor);
     ObjectDefineProperty(ctor.prototype, name, descriptor);
   }
+}
+
+const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][SymbolIterator]()));
+
+/**
+ * A WebIDL pair iterable (`iterable<K, V>`): keys(), values(), entries(), forEach() and
+ * @@iterator on the prototype, with live "<tag> Iterator" objects. `pairsOf(object)` brand-checks
+ * and returns the current list of [key, value] pairs; it is called again at every step.
+ */
+function webidlPairIterable(ctor, tag, pairsOf) {
+  let iteratorState;
+  class PairIterator {
+    #target;
+    #kind;
+    #index = 0;
+
+    constructor(target, kind) {
+      this.#target = target;
+      this.#kind = kind;
+    }
+
+    next() {
+      const it = iteratorState(this);
+      const pairs = pairsOf(it.#target);
+      if (it.#index >= pairs.length) return { value: undefined, done: true };
+      const pair = pairs[it.#index++];
+      const kind = it.#kind;
+      return { value: kind === 0 ? pair[0] : kind === 1 ? pair[1] : [pair[0], pair[1]], done: false };
+    }
+
+    static {
+      iteratorState = (value) => (isObject(value) && #target in value ? value : illegalInvocation());
+    }
+  }
+  const iteratorProto = PairIterator.prototype;
+  Object.setPrototypeOf(iteratorProto, IteratorPrototype);
+  ObjectDefineProperty(iteratorProto, "next", { enumerable: true });
+  ObjectDefineProperty(iteratorProto, SymbolToStringTag, { value: `${tag} Iterator`, configurable: true });
+  delete iteratorProto.constructor;
+
+  const methods = {
+    entries() { pairsOf(this); return new PairIterator(this, 2); },
+    keys() { pairsOf(this); return new PairIterator(this, 0); },
+    values() { pairsOf(this); return new PairIterator(this, 1); },
+    forEach(callback, thisArg = undefined) {
+      pairsOf(this);
+      requireArgs(arguments.length, 1, "forEach", tag);
+      if (typeof callback !== "function") {
+        throw new TypeErrorCtor(`Failed to execute 'forEach' on '${tag}': The callback provided as parameter 1 is not a function.`);
+      }
+      for (let i = 0; i < pairsOf(this).length; i++) {
+        const pair = pairsOf(this)[i];
+        ReflectApply(callback, thisArg, [pair[1], pair[0], this]);
+      }
+    },
+  };
+  for (const name of ["entries", "keys", "values", "forEach"]) {
+    ObjectDefineProperty(ctor.prototype, name, { value: methods[name], writable: true, enumerable: true, configurable: true });
+  }
+  ObjectDefineProperty(ctor.prototype, SymbolIterator, { value: methods.entries, writable: true, enumerable: false, configurable: true });
 }
 
 /** "Name { a: 1, b: 2 }" for console.log, built from the given getters' values. */
@@ -635,6 +696,7 @@ internals.illegalInvocation = illegalInvocation;
 internals.readEventInit = readEventInit;
 internals.webidlDictionary = dictionary;
 internals.webidlSequence = webidlSequence;
+internals.webidlPairIterable = webidlPairIterable;
 
 internals.defineGlobal("Event", Event);
 internals.defineGlobal("CustomEvent", CustomEvent);

@@ -17,6 +17,9 @@
 //   internals.readableStreamTee(s) → [branch1, branch2]     (byte streams clone chunks for branch 2)
 //   internals.readableStreamFromBytes(u8) → ReadableStream  a byte stream over a copy-on-read view
 //   internals.readableStreamReadAll(s) → Promise<Uint8Array> reads every chunk (each must be a BufferSource)
+//   internals.readableStreamFullyRead(s, onBytes, onError)  Fetch's "fully read": Uint8Array chunks only,
+//       callbacks instead of a promise, the stream left locked
+//   internals.readableStreamPipeTo(readable, writable) → Promise   pipeTo with no options, through internal readers
 //   internals.createReadableStream({ start, pull, cancel, highWaterMark, size, type }) → ReadableStream
 //       with internal algorithms (start(controller)/pull(controller)/cancel(reason); pull and
 //       cancel return promises); type "bytes" makes a byte stream.
@@ -3199,24 +3202,31 @@ function readableStreamFromBytes(bytes) {
   });
 }
 
-/** Reads every chunk of a stream into one Uint8Array; chunks must be ArrayBuffers or views. */
-function readableStreamReadAll(stream) {
+/**
+ * Reads every chunk of a stream and hands one Uint8Array to onBytes (or the error to onError)
+ * through read requests, with no promise in between, so a patched Object.prototype.then cannot
+ * step in. Chunks must be ArrayBuffers or views; with `fetchRules` (Fetch's "fully read") they
+ * must be Uint8Arrays and the reader is never released, so the stream stays locked.
+ */
+function readAllChunks(stream, fetchRules, onBytes, onError) {
   const s = rsRecord(stream);
   const reader = acquireDefaultReader(s);
   const chunks = [];
   let total = 0;
-  const cap = newCap();
+  const release = () => {
+    if (!fetchRules) readerRelease(reader);
+  };
   const request = {
     chunk: (chunk) => {
       let bytes;
-      if (isObject(chunk) && isArrayBuffer(chunk)) bytes = new Uint8ArrayCtor(chunk);
+      if (!fetchRules && isObject(chunk) && isArrayBuffer(chunk)) bytes = new Uint8ArrayCtor(chunk);
       else {
         const info = isObject(chunk) ? viewInfo(chunk) : undefined;
-        if (info === undefined) {
-          const error = new TypeErrorCtor("The stream's chunks must be ArrayBuffers or ArrayBufferViews.");
+        if (info === undefined || (fetchRules && info.ctor !== Uint8ArrayCtor)) {
+          const error = new TypeErrorCtor(fetchRules ? "The stream's chunks must be Uint8Arrays." : "The stream's chunks must be ArrayBuffers or ArrayBufferViews.");
           readableStreamCancel(s, error);
-          readerRelease(reader);
-          rejectCap(cap, error);
+          release();
+          onError(error);
           return;
         }
         bytes = new Uint8ArrayCtor(info.buffer, info.byteOffset, info.byteLength);
@@ -3226,28 +3236,28 @@ function readableStreamReadAll(stream) {
       defaultReaderRead(reader, request);
     },
     close: () => {
-      readerRelease(reader);
-      if (chunks.length === 1) {
-        const only = chunks[0];
-        const copy = new Uint8ArrayCtor(only.length);
-        TypedArraySet(copy, only);
-        resolveCap(cap, copy);
-        return;
-      }
+      release();
+      // A copy even of a single chunk: its producer may still hold and change it.
       const out = new Uint8ArrayCtor(total);
       let offset = 0;
       for (let i = 0; i < chunks.length; i++) {
         TypedArraySet(out, chunks[i], offset);
         offset += chunks[i].length;
       }
-      resolveCap(cap, out);
+      onBytes(out);
     },
     error: (e) => {
-      readerRelease(reader);
-      rejectCap(cap, e);
+      release();
+      onError(e);
     },
   };
   defaultReaderRead(reader, request);
+}
+
+/** Reads every chunk of a stream into one Uint8Array; chunks must be ArrayBuffers or views. */
+function readableStreamReadAll(stream) {
+  const cap = newCap();
+  readAllChunks(stream, false, (bytes) => resolveCap(cap, bytes), (error) => rejectCap(cap, error));
   return cap.promise;
 }
 
@@ -3266,8 +3276,10 @@ internals.readableStreamTee = (stream) => {
 };
 internals.readableStreamFromBytes = readableStreamFromBytes;
 internals.readableStreamReadAll = readableStreamReadAll;
+internals.readableStreamFullyRead = (stream, onBytes, onError) => readAllChunks(stream, true, onBytes, onError);
 internals.createReadableStream = createReadableStreamInternal;
 internals.createTransformStream = createTransformStream;
+internals.readableStreamPipeTo = (source, dest) => readableStreamPipeTo(rsRecord(source), wsRecord(dest), false, false, false, undefined);
 
 if (typeof internals.installBlobStream === "function") internals.installBlobStream(readableStreamFromBytes);
 

@@ -77,6 +77,7 @@ let urlSetQuery; // (url, serialized) => void
 let paramsCreate; // (url, query) => URLSearchParams bound to url
 let paramsReset; // (params, query) => void
 let listOf; // (params) => the live list, for the iterators
+let isParams; // (value) => whether it is a URLSearchParams
 let inspectPrototype = null; // see URL's inspect hook
 
 // --- parsing, with a small memo: parsing is a pure function of (input, base) ---
@@ -441,6 +442,7 @@ class URLSearchParams {
 
   static {
     listOf = (params) => params.#list;
+    isParams = (value) => value !== null && typeof value === "object" && #list in value;
   }
 
   [customInspect](depth, options, inspect) {
@@ -513,5 +515,9 @@ delete iteratorProto.constructor;
 
 internals.URL = URL;
 internals.URLSearchParams = URLSearchParams;
+// For fetch bodies: application/x-www-form-urlencoded in both directions.
+internals.isURLSearchParams = (value) => isParams(value);
+internals.urlSearchParamsString = (params) => formSerialize(listOf(params));
+internals.formUrlEncodedParse = formParse;
 internals.defineGlobal("URL", URL);
 internals.defineGlobal("URLSearchParams", URLSearchParams);
