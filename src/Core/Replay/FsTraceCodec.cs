@@ -12,12 +12,15 @@ internal static class FsTraceCodec
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static TraceEvent Request(long tag, string description) => new(TraceEventKind.FsRequest, description, Number: tag);
+    public static TaggedRecorder Recorder(TraceWriter trace) => new(trace, TraceEventKind.FsRequest, TraceEventKind.FsResult, (tag, e) =>
+    {
+        var fs = e as FsException ?? new FsException(FsErrorCode.IOError, "input/output error");
+        return (new TraceEvent(TraceEventKind.FsResult, (fs.Injected ? "fault:" : "") + fs.Code, fs.Detail, tag), fs);
+    });
+
+    public static TaggedReplayer Replayer(Replaying.TraceReplayer trace) => new(trace, TraceEventKind.FsRequest, TraceEventKind.FsResult, Error);
 
     public static TraceEvent Ok(long tag, string? text = null, byte[]? bytes = null) => new(TraceEventKind.FsResult, "ok", text, tag, bytes);
-
-    public static TraceEvent Failure(long tag, FsException e) =>
-        new(TraceEventKind.FsResult, (e.Injected ? "fault:" : "") + e.Code, e.Detail, tag);
 
     /// <summary>The error a failed result holds, or null for success.</summary>
     public static FsException? Error(TraceEvent e)
