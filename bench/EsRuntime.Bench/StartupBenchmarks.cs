@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Sim.Disk;
 
 namespace EsRuntime.Bench;
 
@@ -7,12 +8,12 @@ namespace EsRuntime.Bench;
 [MemoryDiagnoser]
 public class StartupBenchmarks
 {
-    private MemoryModuleSource _files = null!;
+    private SimFileSystem _files = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _files = new MemoryModuleSource();
+        _files = new SimFileSystem();
         for (var i = 0; i < 50; i++)
         {
             var next = i + 1 < 50 ? $"import {{ v as next }} from './m{i + 1}.mjs';\n" : "const next = 0;\n";

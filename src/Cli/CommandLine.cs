@@ -1,4 +1,5 @@
 using EsRuntime.Capabilities;
+using EsRuntime.Providers.Real;
 
 namespace EsRuntime.Cli;
 
@@ -12,15 +13,34 @@ internal static class CommandLine
     public const int ReplayDiverged = 86;
     public const int TraceUnreadable = 87;
     public const int RunsDiffer = 88;
+    public const int TraceCutShort = 89;
 
     public abstract record Parsed;
     public sealed record Help : Parsed;
     public sealed record Version : Parsed;
     public sealed record Invalid(string Message) : Parsed;
     public sealed record Run(string? File, string? Code, IReadOnlyList<string> ScriptArgs, Capability Denied,
-        string? RecordPath, ulong? Seed, bool CheckDeterminism) : Parsed;
+        string? RecordPath, ulong? Seed, bool CheckDeterminism) : Parsed
+    {
+        /// <summary>--force: --record may overwrite a file that is not a trace.</summary>
+        public bool Force { get; init; }
+
+        /// <summary>--locale: the default locale (a normalised tag); null: en-US under --sim, else the environment's.</summary>
+        public string? Locale { get; init; }
+
+        /// <summary>--max-memory: the heap limit and, separately, the ArrayBuffer limit, in MiB; null: the defaults.</summary>
+        public int? MaxMemoryMiB { get; init; }
+
+        /// <summary>The simulation's fault plan (--faults), none by default.</summary>
+        public Providers.Sim.FaultPlan Faults { get; init; } = Providers.Sim.FaultPlan.None;
+
+        /// <summary>--timeout: wall milliseconds for a real run, simulated ones under --sim.</summary>
+        public int? TimeoutMs { get; init; }
+    }
     public sealed record Replay(string TracePath) : Parsed;
     public sealed record TraceSummary(string TracePath, int Events) : Parsed;
+    /// <summary>`esrun trace TRACE --timeline | --json | --html OUT` (see Trace/TraceViews).</summary>
+    public sealed record TraceView(string TracePath, string Format, string? OutputPath) : Parsed;
 
     public static readonly string HelpText = $"""
         esrun {VersionString} — a secure, deterministic JavaScript runtime (ES modules only)
@@ -30,17 +50,29 @@ internal static class CommandLine
           esrun [options] -e CODE [args...] run CODE as the main ES module
           esrun --replay TRACE              run a recorded program again, from its trace alone
           esrun trace TRACE [--events N]    summarise a trace: header, event counts, first N events
+          esrun trace TRACE --timeline      every event with its time, lane (and host), readable
+          esrun trace TRACE --html OUT      the timeline as one self-contained, zoomable HTML page
+          esrun trace TRACE --json          the timeline as JSON, for tools
           esrun --help | --version
 
         Options:
           -e, --eval CODE       evaluate CODE instead of a file
           --record TRACE        write every answer the world gives the program to TRACE
           --sim SEED            run on simulated providers: virtual clock (jumps to the next timer
-                                when idle), entropy seeded by SEED, empty environment, time zone UTC
+                                when idle), entropy seeded by SEED, empty environment, UTC, en-US
           --check-determinism   with --sim: run twice and report the first provider call that
                                 differs, or that both runs were identical
+          --faults LIST         with --sim: inject faults drawn from the seed. LIST is "none", a group
+                                ("disk": its default mix) or name=probability pairs, comma-separated:
+        {FaultHelp}
+          -t, --timeout MS      stop the run after MS milliseconds (wall time; simulated time under --sim)
           --deny CAPS           withhold capabilities (comma-separated: env, file-read, file-write,
                                 net, net-listen, hrtime); all are granted by default
+          --locale TAG          default locale of Intl and toLocale*() (en, fr-FR, zh-Hant-TW); default:
+                                en-US under --sim, else from LC_ALL / LC_MESSAGES / LANG
+          --max-memory MIB      limit the JS heap to MIB and ArrayBuffer memory to another MIB
+                                (default 1024 each); past either, the run fails instead of the machine
+          --force               with --record: overwrite TRACE even if it is not a trace
           -h, --help            print this help
           -v, --version         print the version
 
@@ -50,10 +82,16 @@ internal static class CommandLine
           1    an uncaught error or unhandled promise rejection, or a module that cannot be loaded
           2    invalid command line
           {ReplayDiverged}   replay diverged: the program asked for something the trace does not hold next
-          {TraceUnreadable}   the trace cannot be read (missing, corrupt, or another format version)
+          {TraceUnreadable}   the trace cannot be read (missing, corrupt, junk after it, or another format version)
           {RunsDiffer}   --check-determinism: the two runs differed
+          {TraceCutShort}   replay reached the end of a trace that was cut short (the recorded run did not
+               finish, or the file was truncated): every event it held was replayed
+          130, 143  interrupted by SIGINT or SIGTERM
 
         """;
+
+    private static string FaultHelp => string.Join("\n", Providers.Sim.FaultPlan.Catalogue.Select(f =>
+        $"                                  {f.Name,-14} {f.Help} (default {f.Default})"));
 
     public static Parsed Parse(IReadOnlyList<string> args)
     {
@@ -62,6 +100,20 @@ internal static class CommandLine
         string? record = null;
         ulong? seed = null;
         var check = false;
+        var force = false;
+        string? locale = null;
+        int? maxMemory = null;
+        var faults = Providers.Sim.FaultPlan.None;
+        int? timeout = null;
+        Parsed RunOf(string? file, string? code, int argsFrom) =>
+            Finish(new Run(file, code, args.Skip(argsFrom).ToArray(), denied, record, seed, check)
+            {
+                Faults = faults,
+                TimeoutMs = timeout,
+                Force = force,
+                Locale = locale,
+                MaxMemoryMiB = maxMemory,
+            });
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -72,7 +124,7 @@ internal static class CommandLine
                 case "-v" or "--version": return new Version();
                 case "-e" or "--eval":
                     if (i + 1 >= args.Count) return new Invalid($"{arg} needs the code to run");
-                    return Finish(new Run(null, args[i + 1], args.Skip(i + 2).ToArray(), denied, record, seed, check));
+                    return RunOf(null, args[i + 1], i + 2);
                 case "--record":
                     record = Value();
                     if (record is null) return new Invalid("--record needs a trace file path");
@@ -90,37 +142,72 @@ internal static class CommandLine
                 case "--check-determinism":
                     check = true;
                     break;
+                case "--force":
+                    force = true;
+                    break;
+                case "--locale":
+                    var tag = Value();
+                    if (tag is null || !ProcessLocale.TryNormalize(tag, out var normalized))
+                        return new Invalid($"--locale needs a language tag such as en-US or fr-FR, got '{tag}'");
+                    locale = normalized;
+                    break;
+                case "--max-memory":
+                    var mib = Value();
+                    if (!int.TryParse(mib, out var parsedMib) || parsedMib < MinMemoryMiB || parsedMib > MaxMemoryMiB)
+                        return new Invalid($"--max-memory needs a size in MiB from {MinMemoryMiB} to {MaxMemoryMiB}, got '{mib}'");
+                    maxMemory = parsedMib;
+                    break;
+                case "--faults":
+                    var plan = Value();
+                    if (plan is null) return new Invalid("--faults needs a fault list (none, disk, or name=probability,...; see --help)");
+                    try { faults = Providers.Sim.FaultPlan.Parse(plan); }
+                    catch (FormatException e) { return new Invalid("--faults: " + e.Message); }
+                    break;
+                case "-t" or "--timeout":
+                    var ms = Value();
+                    if (!int.TryParse(ms, out var parsedMs) || parsedMs <= 0) return new Invalid($"{arg} needs a positive number of milliseconds, got '{ms}'");
+                    timeout = parsedMs;
+                    break;
                 case "--deny":
                     var list = Value();
                     if (list is null) return new Invalid("--deny needs a list of capabilities");
-                    foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    foreach (var name in list.Split(',', StringSplitOptions.TrimEntries))
                     {
                         var capability = ParseCapability(name);
-                        if (capability is null) return new Invalid($"unknown capability '{name}' (expected env, file-read, file-write, net, net-listen, hrtime)");
+                        if (capability is null)
+                            return new Invalid((name.Length == 0 ? $"--deny '{list}' has an empty capability name" : $"unknown capability '{name}'") +
+                                " (expected a comma-separated list of env, file-read, file-write, net, net-listen, hrtime)");
                         denied |= capability.Value;
                     }
                     break;
                 case "--":
-                    return i + 1 < args.Count ? Finish(new Run(args[i + 1], null, args.Skip(i + 2).ToArray(), denied, record, seed, check)) : new Invalid("no script given after --");
+                    return i + 1 < args.Count ? RunOf(args[i + 1], null, i + 2) : new Invalid("no script given after --");
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1) return new Invalid($"unknown option '{arg}'");
-                    return Finish(new Run(arg, null, args.Skip(i + 1).ToArray(), denied, record, seed, check));
+                    return RunOf(arg, null, i + 1);
             }
         }
         return new Invalid("no script given");
     }
 
+    /// <summary>--max-memory bounds: the runtime itself needs some tens of MiB; 1 TiB is beyond any machine.</summary>
+    private const int MinMemoryMiB = 32, MaxMemoryMiB = 1 << 20;
+
     private static Parsed Finish(Run run) =>
-        run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")
+        run.Faults.Any && run.Seed is null ? new Invalid("--faults needs --sim SEED (faults are injected only into simulated runs)")
+        : run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")
         : run.CheckDeterminism && run.RecordPath is not null ? new Invalid("--check-determinism does not record; drop --record")
         : run;
 
     private static Parsed ParseTrace(IReadOnlyList<string> args)
     {
         if (args.Count < 2) return new Invalid("trace needs a trace file path");
+        if (args.Count == 3 && args[2] is "--timeline" or "--json") return new TraceView(args[1], args[2][2..], null);
+        if (args.Count == 4 && args[2] == "--html") return new TraceView(args[1], "html", args[3]);
+        if (args.Count == 3 && args[2] == "--html") return new Invalid("--html needs an output file path");
         var events = 50;
         if (args.Count == 4 && args[2] == "--events" && int.TryParse(args[3], out var n) && n >= 0) events = n;
-        else if (args.Count != 2) return new Invalid("usage: esrun trace TRACE [--events N]");
+        else if (args.Count != 2) return new Invalid("usage: esrun trace TRACE [--events N | --timeline | --json | --html OUT]");
         return new TraceSummary(args[1], events);
     }
 

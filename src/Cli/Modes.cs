@@ -1,7 +1,10 @@
 using EsRuntime.Capabilities;
+using EsRuntime.Engine;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Real;
+using EsRuntime.Providers.Real.Files;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Replay;
 using EsRuntime.Replay.Replaying;
 using EsRuntime.Runtime;
@@ -15,14 +18,31 @@ internal static class Modes
     {
         var simulated = run.Seed is not null;
         if (simulated || run.RecordPath is not null) ProcessTimeZone.Set(simulated ? "UTC" : ProcessTimeZone.Current);
-        using var console = new StdConsole();
-        var providers = simulated ? SimProviders(run, console) : RealProviders(run, console);
+        // A simulated or recorded run pins the locale (ICU reads it once, at the first engine) so that it
+        // is the same on any machine, or the same again on replay.
+        var locale = run.Locale ?? (simulated ? ProcessLocale.Simulated : run.RecordPath is not null ? ProcessLocale.Current : null);
+        if (locale is not null) ProcessLocale.Set(locale);
+        var limits = Limits(run.MaxMemoryMiB);
+        if (run.RecordPath is not null && TraceFile.Refusal(run.RecordPath, run.File is null ? null : Path.GetFullPath(run.File), run.Force) is { } refusal)
+        {
+            Console.Error.WriteLine("error: --record: " + refusal);
+            return CommandLine.UsageError;
+        }
+        using var console = new StdConsole(allowColors: !simulated);
+        ProgramSetup setup;
+        try { setup = simulated ? SimProviders(run, console) : RealProviders(run, console); }
+        catch (DirectoryNotFoundException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return 1;
+        }
+        using var disposeFiles = setup.Providers.Files as IDisposable;
         var capabilities = Capability.All & ~run.Denied;
         if (run.RecordPath is null)
-            return Execute(providers, run.File, run.Code, capabilities, deterministic: simulated);
+            return Execute(setup.Providers, setup.Entry, run.Code, capabilities, deterministic: simulated, run.TimeoutMs, limits);
 
         TraceWriter trace;
-        try { trace = new TraceWriter(File.Create(run.RecordPath), Header(run, argv, providers, capabilities)); }
+        try { trace = new TraceWriter(TraceFile.Create(run.RecordPath), Header(run, argv, setup, capabilities, locale!)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: cannot write the trace {run.RecordPath}: {e.Message}");
@@ -30,16 +50,26 @@ internal static class Modes
         }
         using (trace)
         {
-            var code = Execute(Recorder.Wrap(providers, trace), run.File, run.Code, capabilities, deterministic: true);
+            if (setup.Simulation is { } world) world.FaultInjected += what => trace.Add(new TraceEvent(TraceEventKind.Fault, what));
+            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits);
             trace.End(code);
             return code;
         }
     }
 
+    /// <summary>The providers a run gets, and the entry path as the runtime sees it (under the simulated root in --sim).</summary>
+    private sealed record ProgramSetup(ProviderSet Providers, string? Entry, Simulation? Simulation);
+
     public static int Replay(string path)
     {
         TraceReader reader;
-        try { reader = new TraceReader(File.OpenRead(path)); }
+        try
+        {
+            // The whole trace is checked before anything runs from it: a corrupt one (or one with junk
+            // after it) is refused here; one cut short still replays its prefix.
+            using (var check = File.OpenRead(path)) TraceReader.Verify(check);
+            reader = new TraceReader(File.OpenRead(path));
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TraceFormatException)
         {
             Console.Error.WriteLine($"error: cannot replay {path}: {e.Message}");
@@ -49,15 +79,17 @@ internal static class Modes
         {
             var header = reader.Header;
             ProcessTimeZone.Set(header.TimeZone);
+            ProcessLocale.Set(header.Locale);
             using var console = new StdConsole();
             var replayer = new TraceReplayer(reader);
             var providers = Replayer.Providers(replayer, console, new FileCodeCache());
             int code;
             try
             {
-                using var runtime = Create(providers, header.MainPath, header.EvalCode, header.Capabilities, deterministic: true);
+                using var runtime = Create(providers, header.MainPath, header.EvalCode, header.Capabilities, deterministic: true, timeoutMs: null, Limits(header.MaxMemoryMiB));
+                using var signals = new SignalStop(runtime);
                 replayer.CallSite = runtime.CurrentCallSite;
-                replayer.OnDivergence = _ => runtime.Stop(CommandLine.ReplayDiverged);
+                replayer.OnDivergence = d => runtime.Stop(Simulation.ExitCodeOf(d));
                 code = runtime.RunToCompletion();
                 replayer.ExpectEnd(code);
             }
@@ -72,7 +104,7 @@ internal static class Modes
             if (replayer.Divergence is { } divergence)
             {
                 Console.Error.WriteLine("error: " + divergence.Message);
-                return CommandLine.ReplayDiverged;
+                return Simulation.ExitCodeOf(divergence);
             }
             return code;
         }
@@ -97,16 +129,20 @@ internal static class Modes
     public static int CheckDeterminism(CommandLine.Run run, string[] argv)
     {
         ProcessTimeZone.Set("UTC");
+        var locale = run.Locale ?? ProcessLocale.Simulated;
+        ProcessLocale.Set(locale);
+        var limits = Limits(run.MaxMemoryMiB);
         var capabilities = Capability.All & ~run.Denied;
         var traces = new List<TraceEvent>[2];
         var codes = new int[2];
         for (var i = 0; i < 2; i++)
         {
-            var providers = SimProviders(run, new CapturingConsole());
+            var setup = SimProviders(run, new CapturingConsole());
             using var buffer = new MemoryStream();
-            using (var trace = new TraceWriter(buffer, Header(run, argv, providers, capabilities)))
+            using (var trace = new TraceWriter(buffer, Header(run, argv, setup, capabilities, locale)))
             {
-                codes[i] = Execute(Recorder.Wrap(providers, trace), run.File, run.Code, capabilities, deterministic: true);
+                setup.Simulation!.FaultInjected += what => trace.Add(new TraceEvent(TraceEventKind.Fault, what));
+                codes[i] = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits);
                 trace.End(codes[i]);
             }
             using var reader = new TraceReader(new MemoryStream(buffer.ToArray()));
@@ -135,31 +171,68 @@ internal static class Modes
         a.Kind == b.Kind && a.Argument == b.Argument && a.Text == b.Text && a.Number.Equals(b.Number) &&
         (a.Bytes ?? []).AsSpan().SequenceEqual(b.Bytes ?? []);
 
-    private static ProviderSet RealProviders(CommandLine.Run run, IConsole console) =>
-        new(new SystemClock(), new SystemEntropy(), console, new RealProcessHost(run.ScriptArgs), new FileModuleSource(), new FileCodeCache());
-
-    private static ProviderSet SimProviders(CommandLine.Run run, IConsole console) =>
-        new(new VirtualClock(), new SeededEntropy(run.Seed ?? 0), console,
-            new SimProcessHost(run.ScriptArgs, cwd: Environment.CurrentDirectory), new FileModuleSource(), new FileCodeCache());
-
-    private static TraceHeader Header(CommandLine.Run run, string[] argv, ProviderSet providers, Capability capabilities)
+    /// <summary>The real world: the disk under the entry's project root (the cwd for -e).</summary>
+    private static ProgramSetup RealProviders(CommandLine.Run run, IConsole console)
     {
-        var process = providers.Process;
-        var mainPath = run.File is null ? null : Path.GetFullPath(run.File);
-        return new TraceHeader(CommandLine.VersionString, run.Seed is null ? "record" : "sim", argv, mainPath, run.Code, run.ScriptArgs,
-            process.Environment(), Environment.CurrentDirectory, process.Platform, process.Arch,
-            run.Seed is null ? ProcessTimeZone.Current : "UTC", capabilities, run.Seed);
+        var entry = run.File is null ? null : Path.GetFullPath(run.File);
+        var root = entry is null ? Environment.CurrentDirectory : RealFileSystem.ProjectRoot(entry);
+        var providers = new ProviderSet(new SystemClock(), new SystemEntropy(), console, new RealProcessHost(run.ScriptArgs),
+            new RealFileSystem(root), new FileCodeCache());
+        return new ProgramSetup(providers, entry, null);
     }
 
-    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic)
+    /// <summary>
+    /// A simulated world under the seed: a virtual clock, seeded entropy and scheduling, and a simulated
+    /// disk that shows the project's files (read-only, lazily) at a fixed virtual root, which is also the
+    /// cwd — so the same seed gives the same run in any directory on any machine.
+    /// </summary>
+    private static ProgramSetup SimProviders(CommandLine.Run run, IConsole console)
     {
-        var options = new RuntimeOptions { Providers = providers, Capabilities = capabilities, Deterministic = deterministic };
+        var seed = run.Seed ?? 0;
+        var world = new Simulation(seed, run.Faults);
+        var realEntry = run.File is null ? null : Path.GetFullPath(run.File);
+        var realRoot = realEntry is null ? Environment.CurrentDirectory : RealFileSystem.ProjectRoot(realEntry);
+        var disk = world.CreateDisk(SimFileSystem.DefaultRoot, snapshotOf: realRoot);
+        var entry = realEntry is null ? null : SimFileSystem.DefaultRoot + "/" + Path.GetRelativePath(realRoot, realEntry).Replace('\\', '/');
+        var providers = new ProviderSet(world.Clock, new SeededEntropy(seed), console,
+            new SimProcessHost(run.ScriptArgs, cwd: SimFileSystem.DefaultRoot), disk, new FileCodeCache(), new SeededScheduler(world));
+        return new ProgramSetup(providers, entry, world);
+    }
+
+    /// <summary>The environment is not in the header: the recording process host records it if the program reads it.</summary>
+    private static TraceHeader Header(CommandLine.Run run, string[] argv, ProgramSetup setup, Capability capabilities, string locale)
+    {
+        var process = setup.Providers.Process;
+        return new TraceHeader(CommandLine.VersionString, run.Seed is null ? "record" : "sim", argv, setup.Entry, run.Code, run.ScriptArgs,
+            process.Cwd(), process.Platform, process.Arch, run.Seed is null ? ProcessTimeZone.Current : "UTC", locale, capabilities, run.Seed,
+            setup.Providers.Files.Root, run.MaxMemoryMiB);
+    }
+
+    private static EngineLimits Limits(int? maxMemoryMiB) =>
+        maxMemoryMiB is { } mib ? new EngineLimits { MaxHeapMiB = mib, MaxArrayBufferMiB = mib } : new EngineLimits();
+
+    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits)
+    {
+        var options = new RuntimeOptions
+        {
+            Providers = providers,
+            Capabilities = capabilities,
+            Deterministic = deterministic,
+            Limits = limits,
+            TimeLimit = timeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+        };
         return code is not null ? JsRuntime.FromCode(options, code) : new JsRuntime(options, file!);
     }
 
-    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic)
+    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits)
     {
-        using var runtime = Create(providers, file, code, capabilities, deterministic);
+        using var runtime = Create(providers, file, code, capabilities, deterministic, timeoutMs, limits);
+        using var signals = new SignalStop(runtime);
+        // The time limit is checked each loop turn; code that never returns to the loop (a synchronous
+        // infinite loop) is stopped by this watchdog on wall time.
+        using var watchdog = timeoutMs is { } ms
+            ? new Timer(_ => runtime.Interrupt($"execution timed out after {ms} ms"), null, ms + 50, Timeout.Infinite)
+            : null;
         return runtime.RunToCompletion();
     }
 }

@@ -1,13 +1,10 @@
-using System.Runtime.InteropServices;
-
 namespace EsRuntime.Providers.Real;
 
 /// <summary>
-/// V8's ICU reads the time zone from the process environment once, when the first engine starts,
-/// and .NET's Environment.SetEnvironmentVariable does not reach libc's environ. So a recorded or
-/// simulated run sets TZ through libc before any engine exists.
+/// V8's ICU reads the time zone from the process environment once, when the first engine starts.
+/// So a recorded or simulated run sets TZ through libc before any engine exists.
 /// </summary>
-public static partial class ProcessTimeZone
+public static class ProcessTimeZone
 {
     /// <summary>The zone this process runs in, as an IANA id (recorded in a trace header).</summary>
     public static string Current => System.Environment.GetEnvironmentVariable("TZ") is { Length: > 0 } tz ? tz : TimeZoneInfo.Local.Id;
@@ -16,11 +13,7 @@ public static partial class ProcessTimeZone
     public static void Set(string zone)
     {
         if (OperatingSystem.IsWindows()) return;
-        _ = SetEnv("TZ", zone, 1);
-        System.Environment.SetEnvironmentVariable("TZ", zone);
+        LibcEnvironment.Set("TZ", zone);
         TimeZoneInfo.ClearCachedData();
     }
-
-    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int SetEnv(string name, string value, int overwrite);
 }

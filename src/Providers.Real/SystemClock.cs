@@ -11,10 +11,11 @@ public sealed class SystemClock(TimeProvider? time = null) : IClock
 
     public double MonotonicNowMs() => _time.GetTimestamp() * 1000.0 / _time.TimestampFrequency;
 
-    public void Idle(double? untilMonotonicMs, WaitHandle wake)
+    public bool Idle(double? untilMonotonicMs, WaitHandle wake)
     {
-        if (untilMonotonicMs is null) { wake.WaitOne(); return; }
+        if (untilMonotonicMs is null) { wake.WaitOne(); return true; }
         var wait = untilMonotonicMs.Value - MonotonicNowMs();
-        if (wait > 0) wake.WaitOne(TimeSpan.FromMilliseconds(Math.Ceiling(wait)));
+        if (wait > 0) wake.WaitOne(TimeSpan.FromMilliseconds(Math.Min(Math.Ceiling(wait), int.MaxValue)));
+        return true;
     }
 }

@@ -3,8 +3,11 @@ using EsRuntime.Providers;
 
 namespace EsRuntime.Providers.Sim;
 
-/// <summary>Console output kept in memory (and optionally passed on), for tests and simulation.</summary>
-public sealed class CapturingConsole(IConsole? passThrough = null) : IConsole
+/// <summary>
+/// Console output kept in memory (and optionally passed on), for tests and simulation. It wants
+/// colours only when told to (<paramref name="colors"/>), never because the pass-through does.
+/// </summary>
+public sealed class CapturingConsole(IConsole? passThrough = null, bool colors = false) : IConsole
 {
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
@@ -19,4 +22,6 @@ public sealed class CapturingConsole(IConsole? passThrough = null) : IConsole
     }
 
     public void Flush() => passThrough?.Flush();
+
+    public bool UsesColor(ConsoleStream stream) => colors;
 }

@@ -8,7 +8,7 @@ public sealed class SimProcessHost(
     IReadOnlyDictionary<string, string>? environment = null,
     string cwd = SimProcessHost.DefaultCwd) : IProcessHost
 {
-    public const string DefaultCwd = "/sim/cwd";
+    public const string DefaultCwd = Disk.SimFileSystem.DefaultRoot;
 
     public IReadOnlyList<string> Args { get; } = args ?? [];
 

@@ -27,17 +27,12 @@ public static class Esrun
         }
     }
 
-    public static Result Run(string? workingDirectory, params string[] args)
+    public static Result Run(string? workingDirectory, params string[] args) => RunWithEnvironment(workingDirectory, null, args);
+
+    /// <summary>Runs esrun with these environment variables changed (null value: removed).</summary>
+    public static Result RunWithEnvironment(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo(BinaryPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = workingDirectory ?? RepoRoot,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(workingDirectory, environment, args))!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -47,5 +42,23 @@ public static class Esrun
             throw new TimeoutException("esrun did not finish within 60 s: " + string.Join(' ', args));
         }
         return new Result(stdout.Result, stderr.Result, process.ExitCode);
+    }
+
+    public static ProcessStartInfo StartInfo(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo(BinaryPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = workingDirectory ?? RepoRoot,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        return start;
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using EsRuntime.Capabilities;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Runtime;
 using FsCheck;
 using FsCheck.Fluent;
@@ -161,7 +162,7 @@ public class StreamProperties
     private static string Run(string code)
     {
         var console = new CapturingConsole();
-        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new MemoryModuleSource());
+        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new SimFileSystem());
         using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = Capability.All }, code);
         var exit = runtime.RunToCompletion();
         return exit == 0 ? console.Stdout : $"exit {exit}: {console.Stdout} {console.Stderr}";

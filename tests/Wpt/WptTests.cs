@@ -3,81 +3,72 @@ using Xunit.Abstractions;
 namespace EsRuntime.Wpt;
 
 /// <summary>
-/// One theory case per WPT test file. A case fails when a subtest that is not listed in
-/// expectations.txt fails or times out, when a listed one passes or no longer exists (so the list
-/// stays honest), or when the harness did not finish cleanly and that is not listed either.
+/// The upstream web-platform-tests (../shared/wpt-upstream) and our own (tests/Wpt/tests) on esrun,
+/// all files run once, in parallel runtimes (WptSuite), when the first case asks. One case per file
+/// (its message names the file and each unexpected subtest) and one per area (stale expectations,
+/// the area's counts); <see cref="Summary"/> prints the per-area table.
 /// </summary>
-public sealed class WptTests(ITestOutputHelper output)
+public sealed class WptTests(ITestOutputHelper output, WptReportSink sink) : IClassFixture<WptReportSink>
 {
-    private static readonly Lazy<WptExpectations> Expectations = new(() => WptExpectations.Load(WptPaths.Expectations));
+    private static readonly Lazy<WptExpectations> Expectations = new(() => WptExpectations.Load(WptPaths.ExpectationsDir));
 
-    public static TheoryData<string> Files()
+    public static TheoryData<string> RunnableFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in WptPaths.TestFiles()) data.Add(file);
+        foreach (var file in WptSuite.Runnable.OrderBy(f => f.Key, StringComparer.Ordinal)) data.Add(file.Key);
         return data;
     }
 
-    [Theory, MemberData(nameof(Files))]
-    public void File(string file)
+    public static TheoryData<string> Areas()
     {
-        var result = WptRunner.Get(file);
-        var (passed, failed, listed, problems) = Check(result);
-        output.WriteLine($"{file}: {result.Subtests.Count} subtests, {passed} passed, {failed} failed ({listed} listed), harness {result.HarnessStatus}");
-        foreach (var problem in problems) output.WriteLine("  " + problem);
-        Assert.True(problems.Count == 0, $"{file}:\n" + string.Join("\n", problems));
+        var data = new TheoryData<string>();
+        foreach (var area in WptSuite.Files.Select(f => f.Area).Distinct().Order(StringComparer.Ordinal)) data.Add(area);
+        return data;
     }
 
-    /// <summary>Totals over every file: "N passed, N failed" for WPT subtests.</summary>
+    [Theory, MemberData(nameof(RunnableFiles))]
+    public void File(string file)
+    {
+        var result = WptSuite.Result(file);
+        var check = WptCheck.Of(result, Expectations.Value.For(file));
+        output.WriteLine($"{file}: {result.Subtests.Count} subtests, {check.Passed} passed, {check.Failed} failed ({check.Listed} listed), harness {result.HarnessStatus}, {result.Seconds:0.00} s");
+        foreach (var problem in check.Problems) output.WriteLine("  " + problem);
+        Assert.True(check.Problems.Count == 0, $"{file}:\n  " + string.Join("\n  ", check.Problems.Take(50))
+            + (check.Problems.Count > 50 ? $"\n  … and {check.Problems.Count - 50} more" : ""));
+    }
+
+    [Theory, MemberData(nameof(Areas))]
+    public void Area(string area)
+    {
+        var files = WptSuite.Files.Where(f => f.Area == area).ToList();
+        var counts = WptAreaCounts.Of(files, WptSuite.Results.Results).Single();
+        output.WriteLine($"{area}: {counts.Score} subtests passed; {counts.Files} files, {counts.Skipped} skipped, {counts.Crashed} crashed");
+        foreach (var skipped in files.Where(f => f.SkipReason is not null)) output.WriteLine($"  skipped {skipped.Key}: {skipped.SkipReason}");
+
+        var runnable = files.Where(f => f.SkipReason is null).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var stale = Expectations.Value.Files.Where(f => WptExpectations.AreaOf(f) == area && !runnable.Contains(f)).ToList();
+        Assert.True(stale.Count == 0, $"expectations/{WptExpectations.FileName(area)}.txt lists files that are not run: {string.Join(", ", stale)}");
+    }
+
+    /// <summary>The per-area table (README.md quotes it) and the run's wall time; every file must have run.</summary>
     [Fact]
     public void Summary()
     {
-        int files = 0, passed = 0, failed = 0, listed = 0, problems = 0;
-        foreach (var file in WptPaths.TestFiles())
-        {
-            var (p, f, l, issues) = Check(WptRunner.Get(file));
-            files++;
-            passed += p;
-            failed += f;
-            listed += l;
-            problems += issues.Count;
-            output.WriteLine($"{file}: {p} passed, {f} failed ({l} listed)");
-        }
-        output.WriteLine($"WPT: {files} files, {passed} passed, {failed} failed ({listed} listed as known failures, {problems} unexpected results)");
-        foreach (var stale in Expectations.Value.Files.Where(f => !WptPaths.TestFiles().Contains(f)))
-            Assert.Fail($"expectations.txt lists {stale}, which is not a test file");
-    }
-
-    private static (int Passed, int Failed, int Listed, List<string> Problems) Check(WptFileResult result)
-    {
-        var expected = Expectations.Value.For(result.File);
-        var problems = new List<string>();
-        int passed = 0, failed = 0, listed = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var subtest in result.Subtests)
-        {
-            seen.Add(subtest.Name);
-            var isListed = expected.ContainsKey(subtest.Name);
-            if (subtest.Status == "PASS")
-            {
-                passed++;
-                if (isListed) problems.Add($"listed as failing but passes: {subtest.Name}");
-            }
-            else
-            {
-                failed++;
-                if (isListed) listed++;
-                else problems.Add($"unexpected {subtest.Status}: {subtest.Name} — {subtest.Message}");
-            }
-        }
-        var harnessListed = expected.ContainsKey(WptExpectations.HarnessName);
-        if (result.HarnessStatus != "OK" && !harnessListed)
-            problems.Add($"harness {result.HarnessStatus}: {result.HarnessMessage}");
-        if (result.HarnessStatus == "OK" && harnessListed)
-            problems.Add("listed harness failure, but the harness finished OK");
-        foreach (var name in expected.Keys)
-            if (name != WptExpectations.HarnessName && !seen.Contains(name))
-                problems.Add($"listed but not reported (stale expectation): {name}");
-        return (passed, failed, listed, problems);
+        var run = WptSuite.Results;
+        var areas = WptAreaCounts.Of(WptSuite.Files, run.Results);
+        var table = WptAreaCounts.Table([("esrun", areas)]);
+        output.WriteLine(table);
+        var skipped = WptSuite.Files.Where(f => f.SkipReason is not null).ToList();
+        var windowOnly = skipped.Where(f => f.SkipReason!.Contains("window", StringComparison.Ordinal)).Select(f => f.Key).ToList();
+        sink.Write($"web-platform-tests on esrun: {run.Results.Count} files in {run.Seconds:0.0} s on {run.Workers} runtimes\n{table}\n"
+            + $"skipped {skipped.Count} files: {skipped.Count - windowOnly.Count} need the WPT server's Python handlers, "
+            + $"{windowOnly.Count} a window ({string.Join(", ", windowOnly)})");
+        if (Environment.GetEnvironmentVariable("ESRUN_WPT_PRUNE") == "1")
+            sink.Write($"ESRUN_WPT_PRUNE=1: {WptExpectations.Prune(WptPaths.ExpectationsDir, run.Results)} expectation lines that no longer hold were deleted");
+        Assert.Equal(WptSuite.Runnable.Count, run.Results.Count);
+        var areaFiles = areas.Select(a => WptExpectations.FileName(a.Area) + ".txt").ToHashSet(StringComparer.Ordinal);
+        var strays = Directory.EnumerateFiles(WptPaths.ExpectationsDir).Select(Path.GetFileName).Where(n => !areaFiles.Contains(n!)).ToList();
+        Assert.True(strays.Count == 0, $"tests/Wpt/expectations holds files for no area: {string.Join(", ", strays)}");
+        Assert.True(WptAreaCounts.Total(areas).Passed > 0, "no subtest passed: the runner itself is broken");
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.ClearScript.JavaScript;
 using Microsoft.ClearScript.V8.FastProxy;
 
 namespace EsRuntime.Engine;
@@ -24,6 +25,18 @@ public readonly ref struct OpArgs
         index < _args.Count && _args.TryGet(index, out double d) ? d : throw new OpException("TypeError", $"argument {index} must be a number");
 
     public int Int32(int index) => (int)Number(index);
+
+    /// <summary>
+    /// The state of a promise argument as V8 reports it with the argument (0 pending, 1 fulfilled,
+    /// 2 rejected), or -1 for anything else. V8 offers no script-level way to read it.
+    /// </summary>
+    public int PromiseState(int index)
+    {
+        if (index >= _args.Count || _args.Get<object>(index) is not IJavaScriptObject value) return -1;
+        using var _ = value as IDisposable;
+        if (value.Kind != JavaScriptObjectKind.Promise) return -1;
+        return value.Flags.HasFlag(JavaScriptObjectFlags.Pending) ? 0 : value.Flags.HasFlag(JavaScriptObjectFlags.Rejected) ? 2 : 1;
+    }
 
     /// <summary>An opaque JS value (object, promise, error) held by the host.</summary>
     public JsValue Value(int index) => new(index < _args.Count ? _args.Get<object>(index) : null);

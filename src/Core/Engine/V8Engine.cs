@@ -19,9 +19,13 @@ public sealed unsafe class V8Engine : IDisposable
     private readonly Queue<(int Kind, object Promise, object? Value)> _rejections = new();
     private V8Script? _dispatch;
     private object? _internals;
+    private object? _metaResolve;
     private IArrayBuffer? _transfer;
     private byte* _transferPtr;
     private int _transferLength;
+    private IArrayBuffer? _completionBuffer;
+    private byte* _completionPtr;
+    private int _completionLength;
     private int _syntheticCount;
     private Modules.ModuleException? _loadFailure;
 
@@ -32,7 +36,13 @@ public sealed unsafe class V8Engine : IDisposable
         // The hard V8 limit aborts the process when reached, so it sits far above the soft, catchable
         // limit that ClearScript enforces by sampling the heap: a fast heap bomb must meet the soft one
         // at a sample before it can reach the hard one (measured: 2× was reached between samples).
-        var constraints = new V8RuntimeConstraints { MaxOldSpaceSize = Math.Max(limits.MaxHeapMiB * 4, limits.MaxHeapMiB + 1024) };
+        // ArrayBuffer backing stores live outside the heap; V8 asks ClearScript's allocator for them, which
+        // refuses past MaxArrayBufferAllocation, and V8 turns the refusal into a catchable RangeError.
+        var constraints = new V8RuntimeConstraints
+        {
+            MaxOldSpaceSize = Math.Max(limits.MaxHeapMiB * 4, limits.MaxHeapMiB + 1024),
+            MaxArrayBufferAllocation = (ulong)limits.MaxArrayBufferMiB * 1024 * 1024,
+        };
         _engine = new V8ScriptEngine(constraints, V8ScriptEngineFlags.HideHostExceptions)
         {
             MaxRuntimeStackUsage = (UIntPtr)limits.MaxStackBytes,
@@ -92,6 +102,7 @@ public sealed unsafe class V8Engine : IDisposable
         // cannot do; a precompiled call with its arguments in the transfer buffer can.
         _dispatch = _engine.Compile(new DocumentInfo("esrun:dispatch"), "globalThis.__esrun_dispatch()");
         _internals = _engine.Global.GetProperty("__esrun_internals");
+        _metaResolve = (_internals as ScriptObject)?.GetProperty("importMetaResolve");
         _engine.Global.DeleteProperty("__esrun_internals");
     }
 
@@ -103,10 +114,65 @@ public sealed unsafe class V8Engine : IDisposable
         _transfer.InvokeWithDirectAccess(p => _transferPtr = (byte*)p);
     }
 
-    public void RegisterTransferOp() => RegisterOp("bindTransfer", (a, r) => BindTransfer(a.Value(0).Raw!));
+    public void RegisterTransferOp()
+    {
+        RegisterOp("bindTransfer", (a, r) => BindTransfer(a.Value(0).Raw!));
+        RegisterOp("bindCompletions", (a, r) =>
+        {
+            _completionBuffer = (IArrayBuffer)a.Value(0).Raw!;
+            _completionLength = checked((int)_completionBuffer.Size);
+            _completionBuffer.InvokeWithDirectAccess(p => _completionPtr = (byte*)p);
+        });
+    }
 
     /// <summary>The shared transfer buffer: bytes cross here, only offsets and lengths cross as arguments.</summary>
     public Span<byte> Transfer => new(_transferPtr, _transferLength);
+
+    /// <summary>
+    /// The buffer provider completions are delivered through: written by C# between dispatches and read by
+    /// the completion dispatch, never by ops, so an op called while answers are handed out cannot clobber them.
+    /// </summary>
+    public Span<byte> CompletionBuffer => new(_completionPtr, _completionLength);
+
+    /// <summary>Copies bytes into a JS typed array or ArrayBuffer (one crossing, whatever the size).</summary>
+    public static void WriteBytes(JsValue target, ReadOnlySpan<byte> data, long offset = 0)
+    {
+        switch (target.Raw)
+        {
+            case IArrayBufferView view when offset + data.Length <= (long)view.Size:
+                view.WriteBytes(data, 0, (ulong)data.Length, (ulong)offset);
+                break;
+            case IArrayBuffer buffer when offset + data.Length <= (long)buffer.Size:
+                buffer.WriteBytes(data, 0, (ulong)data.Length, (ulong)offset);
+                break;
+            default:
+                throw new OpException("TypeError", "the destination is not a large enough ArrayBuffer or view");
+        }
+    }
+
+    /// <summary>The byte length of a JS typed array, DataView or ArrayBuffer; -1 for anything else.</summary>
+    public static long ByteLength(JsValue value) => value.Raw switch
+    {
+        IArrayBufferView view => (long)view.Size,
+        IArrayBuffer buffer => (long)buffer.Size,
+        _ => -1,
+    };
+
+    /// <summary>Copies bytes out of a JS typed array or ArrayBuffer, from <paramref name="offset"/>.</summary>
+    public static void ReadBytes(JsValue source, long offset, Span<byte> destination)
+    {
+        switch (source.Raw)
+        {
+            case IArrayBufferView view when offset + destination.Length <= (long)view.Size:
+                view.ReadBytes((ulong)offset, (ulong)destination.Length, destination, 0);
+                break;
+            case IArrayBuffer buffer when offset + destination.Length <= (long)buffer.Size:
+                buffer.ReadBytes((ulong)offset, (ulong)destination.Length, destination, 0);
+                break;
+            default:
+                throw new OpException("TypeError", "the source is not an ArrayBuffer or view of that size");
+        }
+    }
 
     /// <summary>
     /// The innermost script location (file:line:column) outside the runtime's own code, or null when no
@@ -152,10 +218,13 @@ public sealed unsafe class V8Engine : IDisposable
     /// the namespace to the global function <paramref name="publisher"/>(url, ns). Returns the evaluation
     /// promise (async graph), undefined (sync graph done), or — with <paramref name="threw"/> set — the
     /// thrown value, or a message when the loader failed (<paramref name="loaderFailed"/>).
+    /// A module that does not compile throws a SyntaxError whose stack has no frame for it: then
+    /// <paramref name="syntaxErrorAt"/> is where V8 found the error ("file:line:column").
     /// </summary>
-    public JsValue EvaluateModule(string url, string publisher, out bool threw, out bool loaderFailed)
+    public JsValue EvaluateModule(string url, string publisher, out bool threw, out bool loaderFailed, out string? syntaxErrorAt)
     {
         threw = loaderFailed = false;
+        syntaxErrorAt = null;
         var synthetic = new Uri("esrun-import:" + (++_syntheticCount));
         var quoted = JsString(url);
         var code = $"import * as ns from {quoted};\nglobalThis.{publisher}({quoted}, ns);";
@@ -177,8 +246,22 @@ public sealed unsafe class V8Engine : IDisposable
                 return new JsValue(_loadFailure.Message);
             }
             var value = e.ScriptExceptionAsObject;
+            syntaxErrorAt = e.Message.StartsWith("SyntaxError:", StringComparison.Ordinal) ? MessageLocation(e.ErrorDetails) : null;
             return new JsValue(value is null or Undefined ? e.Message : value);
         }
+    }
+
+    /// <summary>
+    /// ClearScript formats a SyntaxError as its message, then "    at file:line:column -> source line"
+    /// (V8's message location), then any frames. Returns "file:line:column".
+    /// </summary>
+    private static string? MessageLocation(string details)
+    {
+        var lines = details.Split('\n');
+        if (lines.Length < 2 || !lines[1].StartsWith("    at ", StringComparison.Ordinal)) return null;
+        var location = lines[1][7..];
+        var arrow = location.IndexOf(" -> ", StringComparison.Ordinal);
+        return arrow >= 0 ? location[..arrow] : location;
     }
 
     private void DropLastRejection()
@@ -227,6 +310,7 @@ public sealed unsafe class V8Engine : IDisposable
     {
         var url = info.Uri?.OriginalString ?? info.Name;
         var meta = new PropertyBag { ["url"] = url };
+        if (_metaResolve is ScriptObject) meta["resolve"] = _metaResolve;
         if (_internals is not null && _modules.IsPrivileged(url)) meta["internals"] = _internals;
         return meta;
     }
@@ -274,5 +358,9 @@ public sealed unsafe class V8Engine : IDisposable
     }
 }
 
-/// <summary>Resource limits for one engine; a hostile script hits these, not the host.</summary>
-public sealed record EngineLimits(int MaxHeapMiB = 1024, long MaxStackBytes = 4 * 1024 * 1024);
+/// <summary>
+/// Resource limits for one engine; a hostile script hits these, not the host. ArrayBuffer memory
+/// (typed arrays, Blob bytes, streams' chunks) is outside the heap and counted separately: an allocation
+/// past <see cref="MaxArrayBufferMiB"/> is a RangeError ("Array buffer allocation failed").
+/// </summary>
+public sealed record EngineLimits(int MaxHeapMiB = 1024, long MaxStackBytes = 4 * 1024 * 1024, int MaxArrayBufferMiB = 1024);

@@ -21,11 +21,15 @@ public sealed class TimerQueue
     private readonly Dictionary<int, Timer> _live = [];
     private int _nextId = 1;
     private long _sequence;
+    private int _cancelledQueued;
 
     /// <summary>The nesting level of the timer whose callback is running (0 outside timers).</summary>
     public int CurrentNesting { get; set; }
 
     public int Count => _live.Count;
+
+    /// <summary>Entries held in the queue, cancelled ones included (memory follows this).</summary>
+    internal int QueuedCount => _queue.Count;
 
     /// <summary>The sequence number the next timer will get; timers at or past it were created later.</summary>
     public long NextSequence => _sequence;
@@ -34,7 +38,7 @@ public sealed class TimerQueue
     {
         get
         {
-            while (_queue.TryPeek(out var t, out _) && t.Cancelled) _queue.Dequeue();
+            while (_queue.TryPeek(out var t, out _) && t.Cancelled) Drop();
             return _queue.TryPeek(out _, out var key) ? key.Due : null;
         }
     }
@@ -53,7 +57,19 @@ public sealed class TimerQueue
 
     public void Cancel(int id)
     {
-        if (_live.Remove(id, out var timer)) timer.Cancelled = true;
+        if (!_live.Remove(id, out var timer)) return;
+        timer.Cancelled = true;
+        // A cancelled timer stays queued until its due time; rebuild the queue once they outnumber the
+        // live ones, so memory follows live timers (amortised O(1) per cancel).
+        if (++_cancelledQueued > 64 && _cancelledQueued > _live.Count) Compact();
+    }
+
+    private void Compact()
+    {
+        var live = _queue.UnorderedItems.Where(item => !item.Element.Cancelled).ToList();
+        _queue.Clear();
+        foreach (var (timer, key) in live) _queue.Enqueue(timer, key);
+        _cancelledQueued = 0;
     }
 
     /// <summary>Takes the earliest timer due at <paramref name="now"/> that was created before <paramref name="sequenceLimit"/>.</summary>
@@ -61,7 +77,7 @@ public sealed class TimerQueue
     {
         while (_queue.TryPeek(out timer!, out var key))
         {
-            if (timer.Cancelled) { _queue.Dequeue(); continue; }
+            if (timer.Cancelled) { Drop(); continue; }
             if (key.Due > now || key.Sequence >= sequenceLimit) return false;
             _queue.Dequeue();
             if (!timer.Repeat) _live.Remove(timer.Id);
@@ -77,6 +93,12 @@ public sealed class TimerQueue
         timer.Nesting++;
         if (timer.Nesting > 5 && timer.Interval < 4) timer.Interval = 4;
         Schedule(timer, now);
+    }
+
+    private void Drop()
+    {
+        _queue.Dequeue();
+        _cancelledQueued--;
     }
 
     private void Schedule(Timer timer, double now)

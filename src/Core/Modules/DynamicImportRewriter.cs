@@ -6,7 +6,10 @@ namespace EsRuntime.Modules;
 /// Rewrites each dynamic <c>import(</c> into a call of a module-local function so that it goes through
 /// our import op (ClearScript's native dynamic import resolves before top-level await settles and does
 /// not reject when the module throws). The replacement keeps every line and column in place: the
-/// keyword becomes an identifier of the same length and the helper is appended after the last line.
+/// keyword becomes an identifier of the same length and the helper is appended to the last line of
+/// code (before a trailing line comment), so no stack frame names a line past the end of the file.
+/// A call V8 itself would reject — <c>import()</c>, a spread, more than two arguments — is left as
+/// written, so V8 reports the SyntaxError.
 /// </summary>
 public static class DynamicImportRewriter
 {
@@ -23,8 +26,7 @@ public static class DynamicImportRewriter
             output.Remove(position, 6).Insert(position, HelperName);
         }
         if (output is null) return source;
-        output.Append("\n;function ").Append(HelperName)
-              .Append("(s,o){return globalThis.__esrun_import(s,import.meta.url,o)}");
+        output.Insert(scanner.EndOfCode(), ";function " + HelperName + "(s,o){return globalThis.__esrun_import(s,import.meta.url,o)}");
         return output.ToString();
     }
 
@@ -37,40 +39,104 @@ public static class DynamicImportRewriter
         private string _lastWord = "";
         private int _depth;
         private readonly Stack<int> _templateBraces = new();
+        private char _beforeWord;
+        private (int Start, int End) _lastLineComment = (-1, -1);
 
         public IEnumerable<int> DynamicImports()
         {
             var found = new List<int>();
+            while (NextToken(out var start) != '\0')
+            {
+                if (_lastSignificant == 'a' && _lastWord == "import" && _beforeWord != '.' && NextNonSpace() == '(' &&
+                    !IsMethodDefinition() && ArgumentCount() is 1 or 2)
+                    found.Add(start);
+            }
+            return found;
+        }
+
+        /// <summary>
+        /// Where to append code so that it stays on the last line of code: after its last character, or
+        /// before the line comment that ends it. Call after <see cref="DynamicImports"/>.
+        /// </summary>
+        public int EndOfCode()
+        {
+            var end = _s.Length;
+            while (end > 0 && IsSpace(_s[end - 1])) end--;
+            return _lastLineComment.Start >= 0 && _lastLineComment.Start < end && _lastLineComment.End >= end ? _lastLineComment.Start : end;
+        }
+
+        /// <summary>
+        /// Advances past one token, skipping spaces and comments, and returns its kind: 'a' for a word,
+        /// '0' for a number, a quote for a string or template, '/' for a regex, else the punctuator
+        /// character; '\0' at the end of the text.
+        /// </summary>
+        private char NextToken(out int start)
+        {
             while (_i < _s.Length)
             {
                 var c = _s[_i];
-                if (c is ' ' or '\t' or '\r' or '\n' or '\u00a0' or '\ufeff' or '\u2028' or '\u2029') { _i++; continue; }
+                start = _i;
+                if (IsSpace(c)) { _i++; continue; }
                 if (c == '/' && Peek(1) == '/') { SkipLine(); continue; }
                 if (c == '/' && Peek(1) == '*') { var end = _s.IndexOf("*/", _i + 2, StringComparison.Ordinal); _i = end < 0 ? _s.Length : end + 2; continue; }
-                if (c is '"' or '\'') { SkipString(c); Mark(c); continue; }
-                if (c == '`') { _i++; SkipTemplate(); Mark('`'); continue; }
-                if (c == '/' && RegexAllowed()) { SkipRegex(); Mark('/'); continue; }
-                if (c == '{') { _depth++; Mark(c); _i++; continue; }
+                if (c is '"' or '\'') { SkipString(c); Mark(c); return c; }
+                if (c == '`') { _i++; SkipTemplate(); Mark('`'); return '`'; }
+                if (c == '/' && RegexAllowed()) { SkipRegex(); Mark('/'); return '/'; }
+                if (c == '{') { _depth++; Mark(c); _i++; return c; }
                 if (c == '}')
                 {
-                    if (_templateBraces.Count > 0 && _templateBraces.Peek() == _depth) { _templateBraces.Pop(); _i++; SkipTemplate(); Mark('`'); continue; }
-                    _depth--; Mark(c); _i++; continue;
+                    if (_templateBraces.Count > 0 && _templateBraces.Peek() == _depth) { _templateBraces.Pop(); _i++; SkipTemplate(); Mark('`'); return '`'; }
+                    _depth--; Mark(c); _i++; return c;
                 }
                 if (IsIdentStart(c))
                 {
-                    var start = _i;
                     while (_i < _s.Length && IsIdentPart(_s[_i])) _i++;
-                    var word = _s[start.._i];
-                    if (word == "import" && _lastSignificant != '.' && NextNonSpace() == '(' && !IsMethodDefinition()) found.Add(start);
-                    _lastWord = word;
+                    _beforeWord = _lastSignificant;
+                    _lastWord = _s[start.._i];
                     _lastSignificant = 'a';
-                    continue;
+                    return 'a';
                 }
-                if (char.IsDigit(c)) { while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] is '.' or '_')) _i++; Mark('0'); continue; }
+                if (char.IsDigit(c)) { while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] is '.' or '_')) _i++; Mark('0'); return '0'; }
                 Mark(c);
                 _i++;
+                return c;
             }
-            return found;
+            start = _i;
+            return '\0';
+        }
+
+        /// <summary>
+        /// How many arguments the call whose '(' comes next passes (a trailing comma is allowed); -1 for a
+        /// spread, an empty argument or no closing parenthesis. Scans with a separate scanner.
+        /// </summary>
+        private int ArgumentCount()
+        {
+            var inner = new Scanner(_s) { _i = _s.IndexOf('(', _i) + 1, _lastSignificant = '(' };
+            int depth = 0, commas = 0;
+            var inArgument = false;
+            while (true)
+            {
+                var kind = inner.NextToken(out var start);
+                switch (kind)
+                {
+                    case '\0':
+                        return -1;
+                    case '(' or '[' or '{':
+                        depth++;
+                        break;
+                    case ')' or ']' or '}':
+                        if (depth-- == 0) return kind == ')' ? commas + (inArgument ? 1 : 0) : -1;
+                        break;
+                    case ',' when depth == 0:
+                        if (!inArgument) return -1;
+                        commas++;
+                        inArgument = false;
+                        continue;
+                    case '.' when depth == 0 && !inArgument && string.CompareOrdinal(_s, start, "...", 0, 3) == 0:
+                        return -1;
+                }
+                inArgument = true;
+            }
         }
 
         private char Peek(int k) => _i + k < _s.Length ? _s[_i + k] : '\0';
@@ -107,7 +173,14 @@ public static class DynamicImportRewriter
             return j < _s.Length && _s[j] == '{';
         }
 
-        private void SkipLine() { var e = _s.IndexOf('\n', _i); _i = e < 0 ? _s.Length : e; }
+        private void SkipLine()
+        {
+            var e = _s.IndexOf('\n', _i);
+            _lastLineComment = (_i, e < 0 ? _s.Length : e);
+            _i = _lastLineComment.End;
+        }
+
+        private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n' or '\u00a0' or '\ufeff' or '\u2028' or '\u2029';
 
         private void SkipString(char quote)
         {

@@ -4,10 +4,11 @@ using EsRuntime.Providers;
 namespace EsRuntime.Modules;
 
 /// <summary>
-/// Serves modules to the engine: <c>runtime:</c> built-ins first, then files through the resolver
-/// and the module-source provider. Keeps every source it served, for error code frames.
+/// Serves modules to the engine: <c>runtime:</c> built-ins from embedded sources, files through the
+/// jailed filesystem provider. It reads only the canonical path the jailed resolver returned — never a
+/// path from a specifier. Keeps every source it served, for error code frames.
 /// </summary>
-public sealed class ModuleLoader(ModuleResolver resolver, IModuleSource files) : IModuleHost
+public sealed class ModuleLoader(ModuleResolver resolver, IFileSystem files) : IModuleHost
 {
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);   // as served (rewritten)
     private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal); // as written, for code frames
@@ -23,12 +24,13 @@ public sealed class ModuleLoader(ModuleResolver resolver, IModuleSource files) :
 
     public ModuleSource Load(string specifier, string? referrerUrl)
     {
-        var url = Resolve(specifier, referrerUrl);
+        var module = _virtual.ContainsKey(specifier) ? new ResolvedModule(specifier, null) : resolver.ResolveModule(specifier, referrerUrl);
+        var url = module.Url;
         if (_sources.TryGetValue(url, out var known)) return new ModuleSource(url, known);
         string text;
-        if (BuiltinModules.IsBuiltin(url)) text = BuiltinModules.Source(url);
-        else if (!_virtual.TryGetValue(url, out text!))
-            text = files.ReadText(new Uri(url).LocalPath) ?? throw new ModuleException($"Cannot read module \"{url}\"");
+        if (_virtual.TryGetValue(url, out var snippet)) text = snippet;
+        else if (module.FilePath is null) text = BuiltinModules.Source(url);
+        else text = files.ReadText(module.FilePath) ?? throw new ModuleException($"Cannot read module \"{url}\"");
         var code = DynamicImportRewriter.Rewrite(text);
         _originals[url] = text;
         _sources[url] = code;

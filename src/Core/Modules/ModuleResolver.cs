@@ -1,20 +1,21 @@
-using System.Text.Json;
+using System.Text;
 using EsRuntime.Providers;
+using EsRuntime.Web.Url;
 
 namespace EsRuntime.Modules;
 
 /// <summary>
-/// Turns an import specifier into a canonical module URL (<c>runtime:x</c> or <c>file:///real/path</c>)
-/// under the ESM-only rules and the root jail. Every file access goes through <see cref="IModuleSource"/>.
-/// Errors are <see cref="ModuleException"/>s whose message names the specifier, the importer and why.
+/// Turns an import specifier into a canonical module (<c>runtime:x</c> or <c>file:///real/path</c>)
+/// under the ESM-only rules and the root jail. Specifiers are parsed as URLs by the URL Standard's
+/// parser, so scheme handling is the URL parser's (case-insensitive, as everywhere on the web). Every
+/// file access goes through the jailed <see cref="IFileSystem"/>, which never reports what lies
+/// outside the root. Errors are <see cref="ModuleException"/>s whose message names the specifier, the
+/// importer and why.
 /// </summary>
-public sealed class ModuleResolver(IModuleSource files, string jailRoot)
+public sealed class ModuleResolver(IFileSystem files)
 {
     /// <summary>The jail root's canonical real path: every resolved module must be inside it.</summary>
-    public string JailRoot { get; } = TrimSeparator(files.RealPath(Path.GetFullPath(jailRoot)) ?? Path.GetFullPath(jailRoot));
-
-    // The root as given (maybe through a symlink): entry paths are written against it.
-    private readonly string _givenRoot = TrimSeparator(Path.GetFullPath(jailRoot));
+    public string JailRoot { get; } = TrimSeparator(files.Root);
 
     /// <summary>How a file was reached; decides the wording of the CommonJS refusal and the "module" field allowance.</summary>
     private enum Origin { File, Package, ModuleField }
@@ -22,13 +23,17 @@ public sealed class ModuleResolver(IModuleSource files, string jailRoot)
     /// <param name="specifier">The text in the import statement, or the entry path.</param>
     /// <param name="referrerUrl">The importing module's URL; null for the entry point, whose specifier is an
     /// absolute path, a file: URL, or a path relative to the jail root.</param>
-    public string Resolve(string specifier, string? referrerUrl)
+    /// <returns>The module's canonical URL (a known <c>runtime:</c> module or a file inside the jail).</returns>
+    public string Resolve(string specifier, string? referrerUrl) => ResolveModule(specifier, referrerUrl).Url;
+
+    /// <summary>As <see cref="Resolve"/>, with the canonical file path the loader may read (null for a built-in).</summary>
+    public ResolvedModule ResolveModule(string specifier, string? referrerUrl)
     {
         var request = new Request(specifier, referrerUrl);
         var scheme = UrlScheme(specifier);
         switch (scheme)
         {
-            case "runtime": return specifier; // served by the loader
+            case "runtime": return Builtin(request);
             case "node":
                 throw request.Fail("Node.js builtins are not supported (esrun is ESM-only with no Node compatibility); use runtime: modules and web APIs instead");
             case "file": break;
@@ -39,30 +44,31 @@ public sealed class ModuleResolver(IModuleSource files, string jailRoot)
         if (referrerUrl is null)
         {
             // The entry comes from the command line: a host path (not URL-decoded) or a file: URL.
-            var entry = scheme is null ? Path.GetFullPath(specifier, JailRoot) : UrlPath(request, DirectoryUri(JailRoot), specifier);
+            var entry = scheme is null ? Path.GetFullPath(specifier, JailRoot) : UrlPath(request, DirectoryUrl(JailRoot), specifier);
             return Finish(request, entry, Origin.File);
         }
 
         var referrerPath = ReferrerPath(request);
         if (scheme == "file" || IsPathLike(specifier))
-            return Finish(request, UrlPath(request, new Uri(referrerUrl), specifier), Origin.File);
+            return Finish(request, UrlPath(request, referrerUrl, specifier), Origin.File);
         if (specifier.StartsWith('#'))
             return ResolvePackageImport(request, Path.GetDirectoryName(referrerPath)!);
         return ResolveBare(request, specifier, Path.GetDirectoryName(referrerPath)!);
     }
 
-    /// <summary>The entry's project root: nearest directory with package.json or node_modules, else the entry's directory.</summary>
-    public static string FindProjectRoot(IModuleSource files, string entryPath)
+    /// <summary>A <c>runtime:</c> specifier as the URL parser reads it: a known built-in, named by its path.</summary>
+    private static ResolvedModule Builtin(Request request)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(entryPath))!;
-        for (var d = dir; d is not null; d = Path.GetDirectoryName(d))
-            if (files.IsFile(Path.Combine(d, "package.json")) || files.IsDirectory(Path.Combine(d, "node_modules"))) return d;
-        return dir;
+        var url = UrlParser.Parse(request.Specifier);
+        var name = url.IsNull ? "" : url.Path.ToString();
+        if (url.IsNull || url.HasHost || url.HasQuery || url.HasFragment || !BuiltinModules.IsKnown(name))
+            throw request.Fail($"there is no built-in module by that name (available: {BuiltinModules.List})");
+        return new ResolvedModule("runtime:" + name, null);
     }
 
     // ---- bare specifiers: pkg, pkg/sub, @scope/pkg, @scope/pkg/sub ----
 
-    private string ResolveBare(Request request, string specifier, string fromDir)
+    private ResolvedModule ResolveBare(Request request, string specifier, string fromDir)
     {
         var (name, subpath) = ParsePackageName(request, specifier);
 
@@ -75,10 +81,12 @@ public sealed class ModuleResolver(IModuleSource files, string jailRoot)
         {
             if (Path.GetFileName(dir) == "node_modules") continue;
             var candidate = Path.Combine(dir, "node_modules", name);
-            if (!files.IsDirectory(candidate)) continue;
-            // Check the jail before reading anything from a package that is a symlink to elsewhere.
-            var packageDir = files.RealPath(candidate) ?? candidate;
-            if (!IsInside(packageDir, JailRoot)) throw request.Fail(OutsideJail(packageDir));
+            var location = files.Locate(candidate);
+            // A package that is a symlink to elsewhere is refused before anything is read from it.
+            if (location.OutsideJail) throw request.Fail(OutsideJail(candidate));
+            if (location.Kind != FsNodeKind.Directory) continue;
+            var packageDir = location.RealPath!;
+            if (!IsInside(packageDir, JailRoot)) throw request.Fail(OutsideJail(candidate));
             return ResolveInPackage(request, packageDir, PackageJson.Read(files, packageDir, request.Fail), subpath);
         }
 
@@ -99,7 +107,7 @@ public sealed class ModuleResolver(IModuleSource files, string jailRoot)
         return (name, "." + specifier[name.Length..]);
     }
 
-    private string ResolveInPackage(Request request, string packageDir, PackageJson? package, string subpath)
+    private ResolvedModule ResolveInPackage(Request request, string packageDir, PackageJson? package, string subpath)
     {
         // "exports" is authoritative: what it does not list is not importable.
         if (package?.Exports is { } exports)
@@ -111,7 +119,7 @@ public sealed class ModuleResolver(IModuleSource files, string jailRoot)
 
         if (subpath != ".")
         {
-            var path = UrlPath(request, DirectoryUri(packageDir), subpath);
+            var path = UrlPath(request, DirectoryUrl(packageDir), subpath);
             if (!IsInside(path, packageDir)) throw request.Fail($"{path} is outside the package {packageDir}");
             return Finish(request, path, Origin.Package);
         }
@@ -132,17 +140,17 @@ public sealed class ModuleResolver(IModuleSource files, string jailRoot)
     {
         var path = Path.GetFullPath(field, packageDir);
         foreach (var candidate in new[] { path, path + ".js", Path.Combine(path, "index.js") })
-            if (files.IsFile(candidate)) return candidate;
+            if (files.Locate(candidate).Kind == FsNodeKind.File) return candidate;
         return path;
     }
 
     /// <summary>A "./x" target from exports/imports, as a path inside the package (URL-decoded).</summary>
     private static string TargetPath(Request request, string packageDir, string target) =>
-        UrlPath(request, DirectoryUri(packageDir), target);
+        UrlPath(request, DirectoryUrl(packageDir), target);
 
     // ---- "#name" specifiers: the importing package's own "imports" map ----
 
-    private string ResolvePackageImport(Request request, string fromDir)
+    private ResolvedModule ResolvePackageImport(Request request, string fromDir)
     {
         var specifier = request.Specifier;
         if (specifier == "#" || specifier.StartsWith("#/", StringComparison.Ordinal))
@@ -162,22 +170,23 @@ public sealed class ModuleResolver(IModuleSource files, string jailRoot)
 
     // ---- the checks every file goes through ----
 
-    /// <summary>Canonicalises the path, enforces the jail and the ESM-only rule, and returns the module URL.</summary>
-    private string Finish(Request request, string path, Origin origin)
+    /// <summary>
+    /// Canonicalises the path through the jailed filesystem, enforces the ESM-only rule, and returns the
+    /// module. A path the filesystem says leads out (by "..", an absolute path or any symlink on the
+    /// way) is refused without a word about what is outside.
+    /// </summary>
+    private ResolvedModule Finish(Request request, string path, Origin origin)
     {
-        var real = files.RealPath(path);
-        if (real is null)
-        {
-            // Refuse a path that leaves the jail even when nothing is there, so existence outside is not revealed.
-            if (!IsInside(path, JailRoot) && !IsInside(path, _givenRoot)) throw request.Fail(OutsideJail(path));
-            throw NotFound(request, path);
-        }
-        if (!IsInside(real, JailRoot)) throw request.Fail(OutsideJail(real));
-        if (files.IsDirectory(real))
+        var location = files.Locate(path);
+        if (location.OutsideJail) throw request.Fail(OutsideJail(path));
+        if (location.Kind == FsNodeKind.Missing) throw NotFound(request, path);
+        var real = location.RealPath!;
+        if (!IsInside(real, JailRoot)) throw request.Fail(OutsideJail(path));
+        if (location.Kind == FsNodeKind.Directory)
             throw request.Fail($"{real} is a directory, not a module file (esrun does not look for index files: import the file itself, e.g. \"{request.Specifier.TrimEnd('/')}/index.js\")");
-        if (!files.IsFile(real)) throw NotFound(request, path);
+        if (location.Kind != FsNodeKind.File) throw NotFound(request, path);
         CheckEsm(request, real, origin);
-        return ToUrl(real);
+        return new ResolvedModule(ToUrl(real), real);
     }
 
     private void CheckEsm(Request request, string real, Origin origin)
@@ -206,14 +215,14 @@ public sealed class ModuleResolver(IModuleSource files, string jailRoot)
     private static string CommonJsPackage(string path) =>
         $"it resolves to a CommonJS package ({path}); esrun runs ES modules only";
 
-    private string OutsideJail(string path) => $"{path} is outside the root jail {JailRoot}";
+    private string OutsideJail(string path) => $"{path} leads outside the root jail {JailRoot}";
 
     private ModuleException NotFound(Request request, string path)
     {
         // No extension guessing, but say what the user probably meant.
         var hint = "";
         foreach (var extension in new[] { ".js", ".mjs" })
-            if (!path.EndsWith(extension, StringComparison.Ordinal) && files.IsFile(path + extension))
+            if (!path.EndsWith(extension, StringComparison.Ordinal) && files.Locate(path + extension).Kind == FsNodeKind.File)
             {
                 hint = $" (esrun does not add extensions: did you mean \"{request.Specifier}{extension}\"?)";
                 break;
@@ -249,26 +258,53 @@ public sealed class ModuleResolver(IModuleSource files, string jailRoot)
         return specifier[..colon].ToLowerInvariant();
     }
 
-    /// <summary>Resolves a relative/absolute/file: specifier with URL semantics (decoding, ".." folding) to a host path.</summary>
-    private static string UrlPath(Request request, Uri baseUri, string specifier)
+    /// <summary>Resolves a relative/absolute/file: specifier with the URL parser (".." folding, decoding) to a host path.</summary>
+    private static string UrlPath(Request request, string baseUrl, string specifier)
     {
         // As in Node: an encoded "/" or "\" would smuggle a separator past the checks.
         if (specifier.Contains("%2f", StringComparison.OrdinalIgnoreCase) || specifier.Contains("%5c", StringComparison.OrdinalIgnoreCase))
             throw request.Fail("a module path must not contain an encoded \"/\" or \"\\\"");
-        if (!Uri.TryCreate(baseUri, specifier, out var uri)) throw request.Fail("it is not a valid path or URL");
-        if (!uri.IsFile || uri.IsUnc) throw request.Fail("only local file: URLs (without a host) can be imported");
-        return uri.LocalPath;
+        var url = UrlParser.Parse(specifier, baseUrl);
+        if (url.IsNull) throw request.Fail("it is not a valid path or URL");
+        return FilePath(request, url) ?? throw request.Fail("only local file: URLs (without a host) can be imported");
+    }
+
+    /// <summary>A file: URL's path, percent-decoded; null for another scheme or a host.</summary>
+    private static string? FilePath(Request request, in UrlRecord url)
+    {
+        if (!url.Scheme.SequenceEqual("file") || (url.Host.Length > 0 && !url.Host.SequenceEqual("localhost"))) return null;
+        var path = PercentDecode(url.Path);
+        if (path.Contains('\0')) throw request.Fail("a module path must not contain a NUL character");
+        return path;
+    }
+
+    private static string PercentDecode(ReadOnlySpan<char> text)
+    {
+        var bytes = new List<byte>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '%' && i + 2 < text.Length && char.IsAsciiHexDigit(text[i + 1]) && char.IsAsciiHexDigit(text[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(text.Slice(i + 1, 2).ToString(), 16));
+                i += 2;
+            }
+            else if (text[i] < 0x80) bytes.Add((byte)text[i]);
+            else bytes.AddRange(Encoding.UTF8.GetBytes(text[i].ToString()));
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
     private static string ReferrerPath(Request request)
     {
-        if (Uri.TryCreate(request.Referrer, UriKind.Absolute, out var uri) && uri.IsFile && !uri.IsUnc) return uri.LocalPath;
+        var url = UrlParser.Parse(request.Referrer ?? "");
+        if (!url.IsNull && FilePath(request, url) is { } path) return path;
         throw request.Fail("relative, package and #imports specifiers need a file: importer");
     }
 
-    private static Uri DirectoryUri(string dir) => new(ToUrl(dir) + "/");
+    private static string DirectoryUrl(string dir) => ToUrl(dir) + "/";
 
-    private static string ToUrl(string path) => new Uri(path).AbsoluteUri;
+    /// <summary>A host path as a file: URL (the URL parser percent-encodes what it must).</summary>
+    private static string ToUrl(string path) => UrlParser.Parse("file://" + path.Replace("%", "%25").Replace("?", "%3F").Replace("#", "%23")).Href;
 
     /// <summary>Inside or equal; the trailing separator keeps /app2 from counting as inside /app.</summary>
     private static bool IsInside(string path, string root)
@@ -296,3 +332,6 @@ public sealed class ModuleResolver(IModuleSource files, string jailRoot)
                 : $"Cannot import \"{Specifier}\" from {Referrer}: {why}");
     }
 }
+
+/// <summary>A resolved module: its canonical URL, and the canonical file the loader reads (null for a built-in).</summary>
+public readonly record struct ResolvedModule(string Url, string? FilePath);

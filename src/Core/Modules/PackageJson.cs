@@ -38,11 +38,15 @@ internal sealed class PackageJson
 
     /// <summary>Reads <c>dir/package.json</c>; null when there is none. A file that cannot be read or parsed
     /// is an error (<paramref name="fail"/> builds it with the import's context).</summary>
-    public static PackageJson? Read(IModuleSource files, string dir, Func<string, ModuleException> fail)
+    /// <remarks>A package.json that is a symlink leading out of the jail is refused unread; a parse error
+    /// names the line and column, never the file's content.</remarks>
+    public static PackageJson? Read(IFileSystem files, string dir, Func<string, ModuleException> fail)
     {
         var path = Path.Combine(dir, "package.json");
-        if (!files.IsFile(path)) return null;
-        var text = files.ReadText(path) ?? throw fail($"{path} could not be read");
+        var location = files.Locate(path);
+        if (location.OutsideJail) throw fail($"{path} leads outside the root jail {files.Root}");
+        if (location.Kind != FsNodeKind.File) return null;
+        var text = files.ReadText(location.RealPath!) ?? throw fail($"{path} could not be read");
         try
         {
             using var doc = JsonDocument.Parse(text);
@@ -51,7 +55,7 @@ internal sealed class PackageJson
         }
         catch (JsonException e)
         {
-            throw fail($"{path} is not valid JSON ({e.Message})");
+            throw fail($"{path} is not valid JSON (at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1} of the line)");
         }
     }
 

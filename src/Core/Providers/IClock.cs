@@ -15,6 +15,7 @@ public interface IClock
     /// <summary>
     /// The loop is idle: return when the monotonic clock reaches <paramref name="untilMonotonicMs"/>
     /// (null: no timer pending) or <paramref name="wake"/> is signalled by a completing provider.
+    /// Returns false when nothing can ever wake the loop (a simulation with no events left).
     /// </summary>
-    void Idle(double? untilMonotonicMs, WaitHandle wake);
+    bool Idle(double? untilMonotonicMs, WaitHandle wake);
 }

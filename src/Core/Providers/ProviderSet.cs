@@ -6,5 +6,10 @@ public sealed record ProviderSet(
     IEntropy Entropy,
     IConsole Console,
     IProcessHost Process,
-    IModuleSource Modules,
-    ICodeCache? CodeCache = null);
+    IFileSystem Files,
+    ICodeCache? CodeCache = null,
+    IScheduler? Scheduler = null)
+{
+    /// <summary>The completion order; arrival order when none is given.</summary>
+    public IScheduler Order => Scheduler ?? ArrivalOrderScheduler.Instance;
+}

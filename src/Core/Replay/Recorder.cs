@@ -12,6 +12,7 @@ public static class Recorder
         Entropy = new RecordingEntropy(providers.Entropy, trace),
         Console = new RecordingConsole(providers.Console, trace),
         Process = new RecordingProcessHost(providers.Process, trace),
-        Modules = new RecordingModuleSource(providers.Modules, trace),
+        Files = new RecordingFileSystem(providers.Files, trace),
+        Scheduler = new RecordingScheduler(providers.Order, trace),
     };
 }

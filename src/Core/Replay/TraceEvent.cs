@@ -20,7 +20,7 @@ public sealed record TraceEvent(TraceEventKind Kind, string? Argument = null, st
             TraceEventKind.ClockMonotonic => $"clock monotonic read = {Number.ToString(CultureInfo.InvariantCulture)}",
             TraceEventKind.Entropy => $"entropy {Bytes?.Length ?? 0} bytes",
             TraceEventKind.ConsoleWrite => $"console {Argument} write {Quote(Text)}",
-            TraceEventKind.ProcessEnvironment => "process environment read",
+            TraceEventKind.ProcessEnvironment => $"process environment read ({Number} variables)",
             TraceEventKind.ProcessCwd => $"process cwd = {Quote(Text)}",
             TraceEventKind.ProcessExit => $"process exit({Number})",
             TraceEventKind.ModuleRealPath => $"module realpath {Quote(Argument)} = {Quote(Text)}",
@@ -29,6 +29,7 @@ public sealed record TraceEvent(TraceEventKind Kind, string? Argument = null, st
             TraceEventKind.ModuleReadText => $"module read {Quote(Argument)} ({(Text is null ? "missing" : Encoding.UTF8.GetByteCount(Text) + " bytes")})",
             TraceEventKind.Checkpoint => $"checkpoint hash {Argument}",
             TraceEventKind.End => $"end, exit code {Number}",
+            TraceEventKind.ConsoleColor => $"console {Argument} colours = {Number != 0}",
             _ => $"event {(int)Kind}",
         };
     }
@@ -41,6 +42,8 @@ public sealed record TraceEvent(TraceEventKind Kind, string? Argument = null, st
         TraceEventKind.Entropy => $"entropy {Bytes?.Length ?? 0} bytes",
         TraceEventKind.ConsoleWrite => Describe(),
         TraceEventKind.ProcessExit => Describe(),
+        TraceEventKind.ProcessEnvironment => "process environment read",
+        TraceEventKind.ConsoleColor => $"console {Argument} colours",
         TraceEventKind.ModuleRealPath or TraceEventKind.ModuleIsFile or TraceEventKind.ModuleIsDirectory or TraceEventKind.ModuleReadText
             => Describe().Split(" = ")[0].Split(" (")[0],
         _ => Describe(),

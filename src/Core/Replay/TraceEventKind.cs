@@ -13,12 +13,31 @@ public enum TraceEventKind : byte
     ProcessEnvironment = 5,
     ProcessCwd = 6,
     ProcessExit = 7,
+    /// <summary>Format 1 only (module lookups are now <see cref="FsLocate"/>).</summary>
     ModuleRealPath = 8,
+    /// <summary>Format 1 only.</summary>
     ModuleIsFile = 9,
+    /// <summary>Format 1 only.</summary>
     ModuleIsDirectory = 10,
+    /// <summary>A module's source read through the filesystem provider.</summary>
     ModuleReadText = 11,
     /// <summary>The running hash over every event so far, written every <see cref="TraceFormat.CheckpointInterval"/> events.</summary>
     Checkpoint = 12,
     /// <summary>A clean end of the run, with its exit code. A trace without it was cut short.</summary>
     End = 13,
+    /// <summary>A synchronous path lookup (module resolution): what is there and its canonical path.</summary>
+    FsLocate = 14,
+    /// <summary>An asynchronous filesystem request, tagged; its answer is a later <see cref="FsResult"/>.</summary>
+    FsRequest = 15,
+    /// <summary>
+    /// The answer to a tagged request. Written when the provider finished (possibly on another thread),
+    /// so it may come after events of later turns; a replay reads it whenever it meets it.
+    /// </summary>
+    FsResult = 16,
+    /// <summary>The completions the loop delivered in one turn, by id, in order.</summary>
+    Completions = 17,
+    /// <summary>A fault the simulator injected (informational: the answers that follow show its effect).</summary>
+    Fault = 18,
+    /// <summary>Whether the console wanted colours on a stream (<see cref="TraceEvent.Argument"/>): Number 1 or 0.</summary>
+    ConsoleColor = 19,
 }

@@ -4,7 +4,12 @@ using EsRuntime.Capabilities;
 
 namespace EsRuntime.Replay;
 
-/// <summary>The facts of a run fixed before it starts: enough to run it again elsewhere.</summary>
+/// <summary>
+/// The facts of a run fixed before it starts: enough to run it again elsewhere. The environment is not
+/// one of them: it is recorded as an event when, and only if, the program reads it (which needs the
+/// Env capability), so a trace of a run under --deny env holds no environment variable.
+/// <see cref="MaxMemoryMiB"/> is the --max-memory the run had (null: the default limits).
+/// </summary>
 public sealed record TraceHeader(
     string EsrunVersion,
     string Mode,
@@ -12,13 +17,15 @@ public sealed record TraceHeader(
     string? MainPath,
     string? EvalCode,
     IReadOnlyList<string> ScriptArgs,
-    IReadOnlyDictionary<string, string> Environment,
     string Cwd,
     string Platform,
     string Arch,
     string TimeZone,
+    string Locale,
     Capability Capabilities,
-    ulong? Seed)
+    ulong? Seed,
+    string? Root = null,
+    int? MaxMemoryMiB = null)
 {
     public byte[] ToJson()
     {
@@ -32,15 +39,15 @@ public sealed record TraceHeader(
             json.WriteString("mainPath", MainPath);
             json.WriteString("evalCode", EvalCode);
             WriteArray(json, "scriptArgs", ScriptArgs);
-            json.WriteStartObject("env");
-            foreach (var (key, value) in Environment.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(key, value);
-            json.WriteEndObject();
             json.WriteString("cwd", Cwd);
             json.WriteString("platform", Platform);
             json.WriteString("arch", Arch);
             json.WriteString("timeZone", TimeZone);
+            json.WriteString("locale", Locale);
             json.WriteString("capabilities", Capabilities.ToString());
             if (Seed is { } seed) json.WriteNumber("seed", seed); else json.WriteNull("seed");
+            json.WriteString("root", Root);
+            if (MaxMemoryMiB is { } memory) json.WriteNumber("maxMemoryMiB", memory); else json.WriteNull("maxMemoryMiB");
             json.WriteEndObject();
         }
         return buffer.ToArray();
@@ -63,12 +70,11 @@ public sealed record TraceHeader(
             string Str(string name) => root.GetProperty(name).GetString() ?? throw new TraceFormatException($"header field '{name}' is null");
             string? OptStr(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
             List<string> Arr(string name) => root.GetProperty(name).EnumerateArray().Select(e => e.GetString() ?? "").ToList();
-            var env = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var p in root.GetProperty("env").EnumerateObject()) env[p.Name] = p.Value.GetString() ?? "";
             if (!Enum.TryParse<Capability>(Str("capabilities"), out var caps)) throw new TraceFormatException("header has unknown capabilities");
             var seed = root.TryGetProperty("seed", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetUInt64() : (ulong?)null;
+            var memory = root.TryGetProperty("maxMemoryMiB", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : (int?)null;
             return new TraceHeader(Str("esrunVersion"), Str("mode"), Arr("argv"), OptStr("mainPath"), OptStr("evalCode"), Arr("scriptArgs"),
-                env, Str("cwd"), Str("platform"), Str("arch"), Str("timeZone"), caps, seed);
+                Str("cwd"), Str("platform"), Str("arch"), Str("timeZone"), Str("locale"), caps, seed, OptStr("root"), memory);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -81,8 +87,8 @@ public sealed record TraceHeader(
         var text = new StringBuilder();
         text.AppendLine($"esrun {EsrunVersion}, mode {Mode}{(Seed is { } s ? $", seed {s}" : "")}");
         text.AppendLine($"program: {(MainPath ?? "-e " + EvalCode)} {string.Join(' ', ScriptArgs)}".TrimEnd());
-        text.AppendLine($"cwd: {Cwd}  platform: {Platform}/{Arch}  time zone: {TimeZone}");
-        text.AppendLine($"capabilities: {Capabilities}  environment: {Environment.Count} variables");
+        text.AppendLine($"cwd: {Cwd}  platform: {Platform}/{Arch}  time zone: {TimeZone}  locale: {Locale}");
+        text.AppendLine($"capabilities: {Capabilities}{(MaxMemoryMiB is { } memory ? $"  max memory: {memory} MiB" : "")}");
         return text.ToString();
     }
 }

@@ -1,22 +1,23 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace EsRuntime.Replay;
 
 /// <summary>
-/// Reads a trace. Every malformed input — wrong magic, unknown version, bad lengths, unknown kinds,
-/// corrupt compression — is a <see cref="TraceFormatException"/>; a trace cut short simply ends
-/// (<see cref="Truncated"/> says so).
+/// Reads a trace. Every malformed input — wrong magic, unknown version, a header or event that does not
+/// match its checksum, bad lengths, unknown kinds, corrupt compression, anything after the end — is a
+/// <see cref="TraceFormatException"/>. A trace cut short (no end record, or a compressed stream that
+/// does not finish) reads its prefix and then ends with <see cref="Truncated"/> set.
 /// </summary>
 public sealed class TraceReader : IDisposable
 {
-    private readonly Stream _deflate;
+    private readonly TraceInflater _data;
     private readonly RunningHash _hash = new();
     private long _events;
+    private bool _ended;
 
     public TraceHeader Header { get; }
 
-    /// <summary>True once the end of data was reached without a clean End record.</summary>
+    /// <summary>True once the data ran out without a clean end: no end record, or the file stops inside the compressed stream.</summary>
     public bool Truncated { get; private set; }
 
     /// <summary>The End record's exit code, once read.</summary>
@@ -25,24 +26,30 @@ public sealed class TraceReader : IDisposable
     public TraceReader(Stream source)
     {
         Span<byte> prefix = stackalloc byte[10];
-        if (ReadFully(source, prefix) < 10 || !prefix[..8].SequenceEqual(TraceFormat.Magic))
+        if (source.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) < 10 || !prefix[..8].SequenceEqual(TraceFormat.Magic))
             throw new TraceFormatException("not an esrun trace (bad magic)");
         var version = BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..]);
         if (version != TraceFormat.Version)
             throw new TraceFormatException($"trace format version {version} is not supported (this esrun reads version {TraceFormat.Version})");
-        _deflate = new DeflateStream(source, CompressionMode.Decompress);
-        var header = ReadRecord() ?? throw new TraceFormatException("the trace ends before its header");
+        _data = new TraceInflater(source);
+        var header = ReadRecord() ?? throw new TraceFormatException("the trace ends inside its header (cut short before anything was recorded)");
         if (header.Kind != TraceFormat.HeaderRecord) throw new TraceFormatException("the trace does not start with a header");
+        _hash.Add(header.Kind, header.Payload);
+        // The header's own checkpoint: a damaged header is refused before anything runs from it.
+        var checkpoint = ReadRecord() ?? throw new TraceFormatException("the trace ends inside its header (cut short before anything was recorded)");
+        if (checkpoint.Kind != (byte)TraceEventKind.Checkpoint ||
+            TraceCodec.Decode(TraceEventKind.Checkpoint, checkpoint.Payload) is not { Number: 0 } check || check.Argument != _hash.Hex)
+            throw new TraceFormatException("the trace header does not match its checksum (corrupt trace)");
         Header = TraceHeader.FromJson(header.Payload);
     }
 
     /// <summary>The next event (checkpoints verified and skipped), or null at the end.</summary>
     public TraceEvent? Next()
     {
-        while (true)
+        while (!_ended)
         {
             var record = ReadRecord();
-            if (record is null) { Truncated = EndExitCode is null; return null; }
+            if (record is null) return Finish();
             if (!Enum.IsDefined((TraceEventKind)record.Value.Kind) || record.Value.Kind == TraceFormat.HeaderRecord)
                 throw new TraceFormatException($"unknown event kind {record.Value.Kind} after event {_events}");
             var kind = (TraceEventKind)record.Value.Kind;
@@ -54,58 +61,67 @@ public sealed class TraceReader : IDisposable
                         throw new TraceFormatException($"checkpoint after event {_events} does not match the events before it (corrupt trace)");
                     continue;
                 case TraceEventKind.End:
+                    _hash.Add((byte)kind, TraceCodec.Encode(e with { Argument = null }));
+                    if (e.Argument != _hash.Hex)
+                        throw new TraceFormatException($"the end record after event {_events} does not match the events before it (corrupt trace)");
                     EndExitCode = (int)e.Number;
-                    return null;
+                    if (_data.ReadByte() >= 0) throw new TraceFormatException($"data follows the end record after event {_events}");
+                    return Finish();
                 default:
                     _hash.Add(record.Value.Kind, record.Value.Payload);
                     _events++;
                     return e;
             }
         }
+        return null;
+    }
+
+    private TraceEvent? Finish()
+    {
+        _ended = true;
+        Truncated = EndExitCode is null || !_data.Finished;
+        return null;
     }
 
     /// <summary>Events read so far.</summary>
     public long EventCount => _events;
 
+    /// <summary>
+    /// Reads a whole trace to check it: returns whether it ends cleanly (false: cut short).
+    /// </summary>
+    /// <exception cref="TraceFormatException">the trace is not readable (corrupt, junk, another version).</exception>
+    public static bool Verify(Stream source)
+    {
+        using var reader = new TraceReader(source);
+        while (reader.Next() is not null) { }
+        return !reader.Truncated;
+    }
+
+    /// <summary>The next record, or null when the data ends (also in the middle of a record: a cut).</summary>
     private (byte Kind, byte[] Payload)? ReadRecord()
     {
-        try
+        var kind = _data.ReadByte();
+        if (kind < 0) return null;
+        uint length = 0;
+        for (var shift = 0; ; shift += 7)
         {
-            var kind = _deflate.ReadByte();
-            if (kind < 0) return null;
-            uint length = 0;
-            for (var shift = 0; ; shift += 7)
-            {
-                var b = _deflate.ReadByte();
-                if (b < 0) return null;
-                if (shift > 28) throw new TraceFormatException("bad record length");
-                length |= (uint)(b & 0x7f) << shift;
-                if (b < 0x80) break;
-            }
-            if (length > TraceFormat.MaxRecordBytes) throw new TraceFormatException($"record of {length} bytes exceeds the limit of {TraceFormat.MaxRecordBytes}");
-            var payload = new byte[length];
-            return ReadFully(_deflate, payload) < payload.Length ? null : ((byte)kind, payload);
+            var b = _data.ReadByte();
+            if (b < 0) return null;
+            if (shift > 28) throw new TraceFormatException("bad record length");
+            length |= (uint)(b & 0x7f) << shift;
+            if (b < 0x80) break;
         }
-        catch (InvalidDataException e)
-        {
-            // Corrupt compressed data; a clean cut (crash) instead ends the stream early without this.
-            throw new TraceFormatException("the trace's compressed data is corrupt: " + e.Message);
-        }
-    }
-
-    private static int ReadFully(Stream stream, Span<byte> buffer)
-    {
+        if (length > TraceFormat.MaxRecordBytes) throw new TraceFormatException($"record of {length} bytes exceeds the limit of {TraceFormat.MaxRecordBytes}");
+        var payload = new byte[length];
         var total = 0;
-        while (total < buffer.Length)
+        while (total < payload.Length)
         {
-            int n;
-            try { n = stream.Read(buffer[total..]); }
-            catch (InvalidDataException e) { throw new TraceFormatException("the trace's compressed data is corrupt: " + e.Message); }
-            if (n == 0) break;
+            var n = _data.Read(payload.AsSpan(total));
+            if (n == 0) return null;
             total += n;
         }
-        return total;
+        return ((byte)kind, payload);
     }
 
-    public void Dispose() => _deflate.Dispose();
+    public void Dispose() => _data.Dispose();
 }

@@ -25,7 +25,10 @@ public sealed class TraceWriter : IDisposable
         BinaryPrimitives.WriteUInt16LittleEndian(prefix[8..], TraceFormat.Version);
         _file.Write(prefix);
         _deflate = new DeflateStream(_file, CompressionLevel.Fastest, leaveOpen: true);
-        WriteRecord(TraceFormat.HeaderRecord, header.ToJson());
+        var json = header.ToJson();
+        WriteRecord(TraceFormat.HeaderRecord, json);
+        _hash.Add(TraceFormat.HeaderRecord, json);
+        WriteCheckpoint();
         Flush();
     }
 
@@ -43,13 +46,17 @@ public sealed class TraceWriter : IDisposable
         }
     }
 
-    /// <summary>Marks a clean end; a trace without it was cut short.</summary>
+    /// <summary>
+    /// Marks a clean end; a trace without it was cut short. The End record carries the running hash over
+    /// the header, every event and the exit code, so no part of the trace goes unchecked.
+    /// </summary>
     public void End(int exitCode)
     {
         lock (_gate)
         {
-            WriteCheckpoint();
-            WriteRecord((byte)TraceEventKind.End, TraceCodec.Encode(new TraceEvent(TraceEventKind.End, Number: exitCode)));
+            var end = new TraceEvent(TraceEventKind.End, Number: exitCode);
+            _hash.Add((byte)TraceEventKind.End, TraceCodec.Encode(end));
+            WriteRecord((byte)TraceEventKind.End, TraceCodec.Encode(end with { Argument = _hash.Hex }));
             Flush();
         }
     }

@@ -1,5 +1,6 @@
 using EsRuntime.Capabilities;
 using EsRuntime.Engine;
+using EsRuntime.Loop;
 using EsRuntime.Modules;
 using EsRuntime.Providers;
 using EsRuntime.Web;
@@ -13,15 +14,29 @@ namespace EsRuntime.Runtime;
 /// </summary>
 public sealed class JsRuntime : IDisposable
 {
-    private enum DispatchKind { Boot = 0, Timer = 1, Rejections = 2 }
+    private enum DispatchKind { Boot = 0, Timer = 1, Rejections = 2, Completions = 3 }
 
     private const int MaxRejectionPasses = 64;
 
+    /// <summary>The exit code of a run whose main module's top-level await can never settle (as Node's).</summary>
+    public const int UnsettledTopLevelAwaitExitCode = 13;
+
     private readonly RuntimeContext _context;
     private readonly ManualResetEvent _wake = new(false);
+    private readonly CompletionBatch _batch;
+    private readonly double? _timeLimitMs;
+    private double _startedAt;
     private bool _started;
-    private volatile bool _interrupted;
+    private bool _disposed;
+    private Interruption? _interrupted;
 
+    /// <summary>Why the host stopped the run: the exit code and the message to print (none for a signal).</summary>
+    private sealed record Interruption(int ExitCode, string? Message);
+
+    private Interruption? Interrupted => Volatile.Read(ref _interrupted);
+
+    /// <param name="entryUrlOrPath">The main module: a path (relative to the cwd) or a file: URL, inside the
+    /// file system provider's root jail.</param>
     public JsRuntime(RuntimeOptions options, string entryUrlOrPath)
         : this(options, entryUrlOrPath, evalCode: null) { }
 
@@ -30,26 +45,23 @@ public sealed class JsRuntime : IDisposable
         var providers = options.Providers;
         var cwd = providers.Process.Cwd();
         string entryUrl;
-        string jailRoot;
-        if (evalCode is not null)
-        {
-            jailRoot = options.JailRoot ?? cwd;
-            entryUrl = new Uri(Path.Combine(cwd, "$esrun$eval.mjs")).AbsoluteUri;
-        }
+        if (evalCode is not null) entryUrl = new Uri(Path.Combine(cwd, "$esrun$eval.mjs")).AbsoluteUri;
         else
         {
             var entryPath = entry.StartsWith("file:", StringComparison.Ordinal) ? new Uri(entry).LocalPath : Path.GetFullPath(entry, cwd);
-            jailRoot = options.JailRoot ?? ModuleResolver.FindProjectRoot(providers.Modules, entryPath);
             entryUrl = new Uri(entryPath).AbsoluteUri;
         }
-        var loader = new ModuleLoader(new ModuleResolver(providers.Modules, jailRoot), providers.Modules);
+        var loader = new ModuleLoader(new ModuleResolver(providers.Files), providers.Files);
         if (evalCode is not null) loader.AddVirtual(entryUrl, evalCode);
         var engine = new V8Engine(loader, options.Limits);
-        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities), loader)
+        _timeLimitMs = options.TimeLimit?.TotalMilliseconds;
+        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities), loader, options.MaxPendingOperations, () => _wake.Set())
         {
             MainUrl = entryUrl,
             Deterministic = options.Deterministic,
         };
+        _batch = new CompletionBatch(() => _context.Engine.CompletionBuffer, count => _context.Engine.Dispatch((int)DispatchKind.Completions, count));
+        _context.Completions.Batch = _batch;
         Prelude.Load(_context);
     }
 
@@ -66,29 +78,67 @@ public sealed class JsRuntime : IDisposable
     public WaitHandle WakeHandle => _wake;
 
     /// <summary>
-    /// One loop turn: start the main module (first turn), run due timers (one macrotask each, with a
-    /// microtask checkpoint after each), then process unhandled rejections. Returns whether work remains.
+    /// One loop turn, never blocking: start the main module (first turn); run due timers (one macrotask
+    /// each, with a microtask checkpoint after each); deliver the provider completions the scheduler
+    /// picks (one batch, one dispatch, then a checkpoint); process unhandled rejections after each.
+    /// Returns whether work remains (timers, or operations in flight).
     /// </summary>
     public bool Tick()
     {
-        if (_interrupted && _context.ExitCode is null) _context.Exit(1);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Interrupted is not null && _context.ExitCode is null) EndInterrupted();
         if (_context.ExitCode is not null) return false;
+        var now = _context.LoopNow = _context.Providers.Clock.MonotonicNowMs();
         if (!_started)
         {
             _started = true;
+            _startedAt = now;
             Run(DispatchKind.Boot);
-            return HasWork;
+            DeliverCompletions();
+            return Continue();
         }
-        var now = _context.Providers.Clock.MonotonicNowMs();
-        var limit = _context.Timers.NextSequence;
-        while (_context.ExitCode is null && _context.Timers.TryTakeDue(now, limit, out var timer))
+        if (_timeLimitMs is { } limitMs && now - _startedAt >= limitMs)
+        {
+            Fail($"execution timed out after {limitMs:0} ms");
+            return false;
+        }
+        var sequence = _context.Timers.NextSequence;
+        while (_context.ExitCode is null && _context.Timers.TryTakeDue(now, sequence, out var timer))
         {
             _context.Timers.CurrentNesting = timer.Nesting;
             try { Run(DispatchKind.Timer, timer.Id); }
             finally { _context.Timers.CurrentNesting = 0; }
             _context.Timers.Rearm(timer, now);
         }
-        return HasWork;
+        DeliverCompletions();
+        return Continue();
+    }
+
+    /// <summary>Hands the scheduler's choice of ready completions to JS as one macrotask.</summary>
+    private void DeliverCompletions()
+    {
+        if (_context.ExitCode is not null) return;
+        Guard(() =>
+        {
+            _context.Completions.Deliver();
+            _batch.Flush();
+        }, fromEmbedder: false);
+    }
+
+    /// <summary>Whether the loop goes on; when nothing is left but the main module never settled, the run fails.</summary>
+    private bool Continue()
+    {
+        if (HasWork) return true;
+        EndIfMainUnsettled();
+        return false;
+    }
+
+    private void EndIfMainUnsettled()
+    {
+        if (_context.ExitCode is not null || _context.MainSettled) return;
+        _context.Providers.Console.Write(ConsoleStream.Stderr,
+            $"error: the top-level await of {_context.MainUrl} never settled: nothing is left that could settle it\n");
+        _context.Exit(UnsettledTopLevelAwaitExitCode);
     }
 
     /// <summary>
@@ -100,7 +150,7 @@ public sealed class JsRuntime : IDisposable
         if (_context.ExitCode is null) Guard(() => _context.Engine.ExecuteScript(name, code), fromEmbedder: true);
     }
 
-    private bool HasWork => _context.ExitCode is null && _context.Timers.Count > 0;
+    private bool HasWork => _context.ExitCode is null && (_context.Timers.Count > 0 || _context.Completions.HasWork);
 
     /// <summary>Runs until no work remains or the script exits; returns the exit code.</summary>
     public int RunToCompletion()
@@ -110,10 +160,20 @@ public sealed class JsRuntime : IDisposable
             while (Tick())
             {
                 _context.Providers.Console.Flush();
+                _wake.Reset();
+                // A completion that arrived during the turn is delivered next turn without waiting.
+                if (_context.Completions.HasArrivals) continue;
                 // The clock decides whether the next timer is already due (it returns at once then),
                 // so the loop does not read the clock a second time each turn.
-                _wake.Reset();
-                _context.Providers.Clock.Idle(NextTimerDue, _wake);
+                bool active;
+                try { active = _context.Providers.Clock.Idle(IdleUntil, _wake); }
+                catch (InvalidOperationException e) { Fail(e.Message); break; }
+                if (!active && !_context.Completions.HasArrivals)
+                {
+                    // A simulation with nothing left to happen: what is pending can never complete.
+                    EndIfMainUnsettled();
+                    break;
+                }
             }
         }
         finally
@@ -121,6 +181,18 @@ public sealed class JsRuntime : IDisposable
             _context.Providers.Console.Flush();
         }
         return ExitCode ?? 0;
+    }
+
+    /// <summary>How long the loop may idle: until the next timer, and never past the time limit.</summary>
+    private double? IdleUntil
+    {
+        get
+        {
+            var next = NextTimerDue;
+            if (_timeLimitMs is not { } limit) return next;
+            var deadline = _startedAt + limit;
+            return next is { } due ? Math.Min(due, deadline) : deadline;
+        }
     }
 
     private void Run(DispatchKind kind, double arg = 0) =>
@@ -142,9 +214,9 @@ public sealed class JsRuntime : IDisposable
             // exit() or a reported uncaught error: the run is over, as intended. (A termination that
             // passes through a nested module evaluation reaches here as a plain script exception.)
         }
-        catch (Exception e) when (_interrupted && e is V8Engine.TerminatedException or V8Engine.ScriptException)
+        catch (Exception e) when (Interrupted is not null && e is V8Engine.TerminatedException or V8Engine.ScriptException)
         {
-            Fail("the script was interrupted by the host");
+            EndInterrupted();
         }
         catch (V8Engine.LimitExceededException e)
         {
@@ -161,8 +233,16 @@ public sealed class JsRuntime : IDisposable
         }
     }
 
+    private void EndInterrupted()
+    {
+        var reason = Interrupted!;
+        if (reason.Message is not null) _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: {reason.Message}\n");
+        _context.Exit(reason.ExitCode);
+    }
+
     private void Fail(string message)
     {
+        if (_context.ExitCode is not null) return;
         _context.Providers.Console.Write(ConsoleStream.Stderr, $"error: {message}\n");
         _context.Exit(1);
     }
@@ -177,15 +257,35 @@ public sealed class JsRuntime : IDisposable
     /// Stops a running script from another thread (a watchdog for runaway code). The run ends with
     /// exit code 1 and a message; safe to call at any time.
     /// </summary>
-    public void Interrupt()
+    public void Interrupt() => Interrupt(reason: null);
+
+    /// <summary>As <see cref="Interrupt()"/>, with the message the run ends with (e.g. a watchdog's time limit).</summary>
+    public void Interrupt(string? reason) => Interrupt(1, reason ?? "the script was interrupted by the host");
+
+    /// <summary>
+    /// Stops a running script from another thread with <paramref name="exitCode"/>, printing
+    /// "error: <paramref name="message"/>" unless it is null (a signal, as node prints nothing). The first
+    /// interruption wins. <see cref="RunToCompletion"/> flushes the console before it returns, so what the
+    /// script printed before it was stopped is not lost.
+    /// </summary>
+    public void Interrupt(int exitCode, string? message)
     {
-        _interrupted = true;
+        Interlocked.CompareExchange(ref _interrupted, new Interruption(exitCode, message), null);
         _context.Engine.Terminate();
         _wake.Set();
     }
 
+    /// <summary>
+    /// Ends the runtime: open files and sockets are released, provider work still running is waited for
+    /// (briefly) so none lands in a disposed engine, then the engine goes. Idempotent.
+    /// </summary>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
+        _context.Engine.Halted = true;
+        _context.Release();
+        _context.Completions.Drain(TimeSpan.FromSeconds(5));
         _context.Engine.Dispose();
         _wake.Dispose();
     }

@@ -1,19 +1,48 @@
 using EsRuntime.Capabilities;
-using EsRuntime.Engine;
 using EsRuntime.Loop;
+using EsRuntime.Engine;
 using EsRuntime.Modules;
 using EsRuntime.Providers;
 
 namespace EsRuntime.Runtime;
 
 /// <summary>What ops need from the runtime they belong to.</summary>
-public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, CapabilitySet capabilities, ModuleLoader modules)
+public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, CapabilitySet capabilities, ModuleLoader modules, int maxPendingOps, Action wake)
 {
+    private readonly List<Action> _onDispose = [];
+    private string? _cwd;
+
     public V8Engine Engine { get; } = engine;
     public ProviderSet Providers { get; } = providers;
     public CapabilitySet Capabilities { get; } = capabilities;
     public ModuleLoader Modules { get; } = modules;
     public TimerQueue Timers { get; } = new();
+
+    /// <summary>Provider work in flight and the answers to the script's async ops.</summary>
+    internal Completions Completions { get; } = new(providers.Order, maxPendingOps, wake);
+
+    /// <summary>
+    /// The loop's time for this turn (monotonic ms), read once when the turn starts: timers started during
+    /// the turn count from it, as libuv's cached "now" (so the statements between two setTimeout calls
+    /// cannot reorder them).
+    /// </summary>
+    public double LoopNow { get; set; }
+
+    /// <summary>The working directory relative paths are joined to, read from the process provider once.</summary>
+    public string WorkingDirectory => _cwd ??= Providers.Process.Cwd();
+
+    /// <summary>Something to release when the runtime is disposed (open files, sockets).</summary>
+    public void OnDispose(Action release) => _onDispose.Add(release);
+
+    internal void Release()
+    {
+        foreach (var release in _onDispose)
+        {
+            try { release(); }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException) { }
+        }
+        _onDispose.Clear();
+    }
 
     /// <summary>See <see cref="RuntimeOptions.Deterministic"/>.</summary>
     public bool Deterministic { get; init; }
@@ -34,6 +63,9 @@ public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, Capab
         // refuse, the op that ended the run throws, and the loop dispatches nothing more.
         if (PendingAsyncModules == 0) Engine.Terminate();
     }
+
+    /// <summary>Set when the main module's evaluation settled (fulfilled or rejected).</summary>
+    public bool MainSettled { get; set; }
 
     /// <summary>Module graphs whose evaluation (top-level await) has not settled, as the prelude reports them.</summary>
     public int PendingAsyncModules { get; set; }

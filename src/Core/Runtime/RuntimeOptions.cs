@@ -12,10 +12,17 @@ public sealed class RuntimeOptions
     /// <summary>Deny by default: an embedder grants what the script may reach.</summary>
     public Capability Capabilities { get; init; } = Capability.None;
 
-    /// <summary>The root jail; default: the entry's project root (nearest package.json or node_modules).</summary>
-    public string? JailRoot { get; init; }
-
     public EngineLimits Limits { get; init; } = new();
+
+    /// <summary>
+    /// How long the run may take, on the clock provider (wall time for real runs, simulated time in a
+    /// simulation), checked every loop turn. Code that never returns to the loop (a synchronous
+    /// infinite loop) is stopped only by <see cref="JsRuntime.Interrupt(string)"/> from a watchdog, as the CLI runs.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Asynchronous operations a script may have pending at once; past it an op throws a RangeError.</summary>
+    public int MaxPendingOperations { get; init; } = 1024;
 
     /// <summary>
     /// Removes what V8 itself leaks of real time and scheduling (WeakRef/FinalizationRegistry timing,

@@ -17,7 +17,8 @@ public static class Prelude
     private static readonly string[] Files =
     [
         "Web/Bootstrap/internals.js",
-        "Web/Errors/dom_exception.js",
+        "Loop/completions.js",
+        "Web/Errors/dom_exception.js", "Web/Errors/stack_trace.js",
         "Web/Console/inspect.js",
         "Web/Console/console.js",
         "Web/Encoding/encoding.js", "Web/Encoding/base64.js",
@@ -67,6 +68,8 @@ public static class Prelude
     {
         BootstrapOps.Register(context);
         ProcessOps.Register(context);
+        EsRuntime.Host.Fs.FsOps.Register(context);
+        Console.ConsoleOps.Register(context);
         EsRuntime.Web.Navigator.NavigatorOps.Register(context);
         EsRuntime.Web.Messaging.MessagingOps.Register(context);
         Url.UrlOps.Register(context.Engine);

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace EsRuntime.Tests.Host;
 
 /// <summary>
-/// The <c>runtime:path</c> built-in on the simulated linux host (cwd "/sim/cwd").
+/// The <c>runtime:path</c> built-in on the simulated linux host (cwd "/sim/project").
 /// Expected values were generated from Node 20's <c>path.posix</c> and
 /// <c>url.pathToFileURL</c>/<c>fileURLToPath</c> with the same cwd, and match them
 /// except where a test says otherwise. Tests that go through <c>new URL</c>
@@ -65,9 +65,9 @@ public class PathModuleTests
     [InlineData("join('a', '../..')", "\"..\"")]
     [InlineData("join('', '/x')", "\"/x\"")]
     [InlineData("join('a', 'b/')", "\"a/b/\"")]
-    [InlineData("resolve()", "\"/sim/cwd\"")]
-    [InlineData("resolve('')", "\"/sim/cwd\"")]
-    [InlineData("resolve('a')", "\"/sim/cwd/a\"")]
+    [InlineData("resolve()", "\"/sim/project\"")]
+    [InlineData("resolve('')", "\"/sim/project\"")]
+    [InlineData("resolve('a')", "\"/sim/project/a\"")]
     [InlineData("resolve('/a/b', 'c')", "\"/a/b/c\"")]
     [InlineData("resolve('/a', '/b', 'c')", "\"/b/c\"")]
     [InlineData("resolve('a', '..', '..', '..', '..')", "\"/\"")]
@@ -83,9 +83,9 @@ public class PathModuleTests
     [InlineData("relative('/', '/a')", "\"a\"")]
     [InlineData("relative('/a', '/')", "\"..\"")]
     [InlineData("relative('a', 'b')", "\"../b\"")]
-    [InlineData("relative('/sim', 'x')", "\"cwd/x\"")]
+    [InlineData("relative('/sim', 'x')", "\"project/x\"")]
     [InlineData("relative('/foo/bar/baz-quux', '/foo/bar/baz')", "\"../baz\"")]
-    [InlineData("relative('', '/sim/cwd')", "\"\"")]
+    [InlineData("relative('', '/sim/project')", "\"\"")]
     [InlineData("relative('a/b', 'a/b/')", "\"\"")]
     [InlineData("relative('/a/bc', '/a/b')", "\"../b\"")]
     [InlineData("relative('x/y', '/')", "\"../../../..\"")]
@@ -148,11 +148,11 @@ public class PathModuleTests
     [Theory]
     [InlineData("'/a/b'", "file:///a/b")]
     [InlineData("'/a b/c#d?e'", "file:///a%20b/c%23d%3Fe")]
-    [InlineData("'rel/x'", "file:///sim/cwd/rel/x")]
-    [InlineData("''", "file:///sim/cwd")]
-    [InlineData("'.'", "file:///sim/cwd")]
+    [InlineData("'rel/x'", "file:///sim/project/rel/x")]
+    [InlineData("''", "file:///sim/project")]
+    [InlineData("'.'", "file:///sim/project")]
     [InlineData("'/'", "file:///")]
-    [InlineData("'dir/'", "file:///sim/cwd/dir/")]
+    [InlineData("'dir/'", "file:///sim/project/dir/")]
     [InlineData("'/a\\\\b'", "file:///a%5Cb")]
     [InlineData("'/tab\\tnl\\ncr\\r'", "file:///tab%09nl%0Acr%0D")]
     [InlineData("'/résumé'", "file:///r%C3%A9sum%C3%A9")]
@@ -272,7 +272,7 @@ public class PathModuleTests
     [Fact]
     public void Resolve_anchors_at_cwd_and_drops_the_trailing_slash()
     {
-        Assert.Equal("/sim/cwd\n/sim/cwd/src/lib\n/sim\n/\n", Run("""
+        Assert.Equal("/sim/project\n/sim/project/src/lib\n/sim\n/\n", Run("""
             console.log(path.resolve());
             console.log(path.resolve("src/", "lib/"));
             console.log(path.resolve(".."));

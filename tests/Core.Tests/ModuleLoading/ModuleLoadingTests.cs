@@ -35,6 +35,24 @@ public sealed class ModuleLoadingTests : IDisposable
     }
 
     [Fact]
+    public void ImportMetaResolveGivesTheUrlImportWouldLoad()
+    {
+        Write("package.json", "{}");
+        Write("lib/a.mjs", "export const resolved = import.meta.resolve('./b.mjs');");
+        Write("lib/b.mjs", "export {};");
+        Write("node_modules/pkg/package.json", "{\"name\":\"pkg\",\"type\":\"module\",\"exports\":\"./main.js\"}");
+        Write("node_modules/pkg/main.js", "export {};");
+        var main = Write("main.mjs", """
+            import { resolved } from "./lib/a.mjs";
+            console.log(resolved === new URL("./lib/b.mjs", import.meta.url).href);
+            console.log(import.meta.resolve("pkg") === new URL("./node_modules/pkg/main.js", import.meta.url).href);
+            """);
+        var r = JsHarness.RunFile(main);
+        Assert.Equal("", r.Stderr);
+        Assert.Equal("true\ntrue\n", r.Stdout);
+    }
+
+    [Fact]
     public void SharedDependencyIsEvaluatedOnce()
     {
         Write("package.json", "{}");

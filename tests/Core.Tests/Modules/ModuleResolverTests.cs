@@ -1,5 +1,5 @@
 using EsRuntime.Modules;
-using EsRuntime.Providers.Real;
+using EsRuntime.Providers.Real.Files;
 
 namespace EsRuntime.Tests.Modules;
 
@@ -13,7 +13,7 @@ public sealed class ModuleResolverTests : IDisposable
     public ModuleResolverTests()
     {
         _tree.File("app/package.json", """{ "type": "module" }""").File("app/main.js").File("outside/secret.js");
-        _resolver = new ModuleResolver(new FileModuleSource(), _tree.PathOf("app"));
+        _resolver = new ModuleResolver(new RealFileSystem(_tree.PathOf("app")));
     }
 
     public void Dispose() => _tree.Dispose();
@@ -26,12 +26,29 @@ public sealed class ModuleResolverTests : IDisposable
     // ---- runtime:, node: and other schemes ----
 
     [Theory]
-    [InlineData("runtime:path")]
-    [InlineData("runtime:does-not-exist")]
-    public void RuntimeSpecifiersAreReturnedUnchanged(string specifier)
+    [InlineData("runtime:path", "runtime:path")]
+    [InlineData("runtime:fs", "runtime:fs")]
+    [InlineData("RUNTIME:process", "runtime:process")]
+    [InlineData("Runtime:path", "runtime:path")]
+    public void RuntimeSpecifiersResolveToTheCanonicalBuiltin(string specifier, string expected)
     {
-        Assert.Equal(specifier, Resolve(specifier));
-        Assert.Equal(specifier, _resolver.Resolve(specifier, null));
+        Assert.Equal(expected, Resolve(specifier));
+        Assert.Equal(expected, _resolver.Resolve(specifier, null));
+    }
+
+    // Hostile review, item 1: the scheme in any case, with a path, named a file the loader then read.
+    [Theory]
+    [InlineData("runtime:does-not-exist")]
+    [InlineData("Runtime:/elsewhere/outside.mjs")]
+    [InlineData("RUNTIME:/etc/shadow")]
+    [InlineData("runtime:/etc/passwd")]
+    [InlineData("runtime://host/process")]
+    [InlineData("runtime:process?x")]
+    public void UnknownOrPathLikeRuntimeSpecifiersAreRefused(string specifier)
+    {
+        var e = Refused(specifier);
+        Assert.Contains("there is no built-in module by that name", e.Message);
+        Assert.False(_resolver.ResolveModule("runtime:path", null).FilePath is not null);
     }
 
     [Theory]
@@ -219,7 +236,7 @@ public sealed class ModuleResolverTests : IDisposable
     {
         using var tree = new TempTree();
         tree.File("scripts/hello.js").File("scripts/b.js");
-        var resolver = new ModuleResolver(new FileModuleSource(), tree.PathOf("scripts"));
+        var resolver = new ModuleResolver(new RealFileSystem(tree.PathOf("scripts")));
         Assert.Equal(tree.Url("scripts/hello.js"), resolver.Resolve("hello.js", null));
         Assert.Equal(tree.Url("scripts/b.js"), resolver.Resolve("./b.js", tree.Url("scripts/hello.js")));
     }
@@ -255,7 +272,7 @@ public sealed class ModuleResolverTests : IDisposable
     public void JailRootIsCanonical()
     {
         _tree.DirLink("applink", "app");
-        var resolver = new ModuleResolver(new FileModuleSource(), _tree.PathOf("applink") + "/");
+        var resolver = new ModuleResolver(new RealFileSystem(_tree.PathOf("applink") + "/"));
         Assert.Equal(_tree.PathOf("app"), resolver.JailRoot);
         // An entry written through the link resolves to the real path.
         Assert.Equal(_tree.Url("app/main.js"), resolver.Resolve(_tree.PathOf("applink/main.js"), null));
@@ -271,7 +288,7 @@ public sealed class ModuleResolverTests : IDisposable
     {
         var e = Refused(specifier);
         Assert.Contains($"Cannot import \"{specifier}\" from {_tree.Url("app/main.js")}", e.Message);
-        Assert.Contains($"is outside the root jail {_tree.PathOf("app")}", e.Message);
+        Assert.Contains($"leads outside the root jail {_tree.PathOf("app")}", e.Message);
     }
 
     [Fact]
@@ -288,7 +305,7 @@ public sealed class ModuleResolverTests : IDisposable
     {
         _tree.File("app2/x.js");
         var e = Refused("../app2/x.js");
-        Assert.Contains($"{_tree.PathOf("app2/x.js")} is outside the root jail {_tree.PathOf("app")}", e.Message);
+        Assert.Contains($"{_tree.PathOf("app2/x.js")} leads outside the root jail {_tree.PathOf("app")}", e.Message);
     }
 
     [Fact]
@@ -297,7 +314,9 @@ public sealed class ModuleResolverTests : IDisposable
         _tree.FileLink("app/link.js", "outside/secret.js");
         var e = Refused("./link.js");
         Assert.Contains("\"./link.js\"", e.Message);
-        Assert.Contains($"{_tree.PathOf("outside/secret.js")} is outside the root jail", e.Message);
+        Assert.Contains($"{_tree.PathOf("app/link.js")} leads outside the root jail", e.Message);
+        // What the link points at is not told.
+        Assert.DoesNotContain("outside/secret.js", e.Message);
     }
 
     [Fact]
@@ -305,7 +324,8 @@ public sealed class ModuleResolverTests : IDisposable
     {
         _tree.DirLink("app/vendor", "outside");
         var e = Refused("./vendor/secret.js");
-        Assert.Contains($"{_tree.PathOf("outside/secret.js")} is outside the root jail", e.Message);
+        Assert.Contains($"{_tree.PathOf("app/vendor/secret.js")} leads outside the root jail", e.Message);
+        Assert.DoesNotContain(_tree.PathOf("outside"), e.Message);
     }
 
     [Fact]
@@ -329,14 +349,14 @@ public sealed class ModuleResolverTests : IDisposable
     public void ProjectRootIsTheNearestDirectoryWithPackageJson()
     {
         _tree.File("proj/package.json", "{}").File("proj/src/deep/main.js");
-        Assert.Equal(_tree.PathOf("proj"), ModuleResolver.FindProjectRoot(new FileModuleSource(), _tree.PathOf("proj/src/deep/main.js")));
+        Assert.Equal(_tree.PathOf("proj"), RealFileSystem.ProjectRoot(_tree.PathOf("proj/src/deep/main.js")));
     }
 
     [Fact]
     public void ProjectRootIsTheNearestDirectoryWithNodeModules()
     {
         _tree.Dir("proj/node_modules").File("proj/src/main.js");
-        Assert.Equal(_tree.PathOf("proj"), ModuleResolver.FindProjectRoot(new FileModuleSource(), _tree.PathOf("proj/src/main.js")));
+        Assert.Equal(_tree.PathOf("proj"), RealFileSystem.ProjectRoot(_tree.PathOf("proj/src/main.js")));
     }
 
     [Fact]
@@ -344,7 +364,7 @@ public sealed class ModuleResolverTests : IDisposable
     {
         _tree.File("proj/package.json", "{}").File("proj/packages/a/package.json", "{}").File("proj/packages/a/main.js");
         Assert.Equal(_tree.PathOf("proj/packages/a"),
-            ModuleResolver.FindProjectRoot(new FileModuleSource(), _tree.PathOf("proj/packages/a/main.js")));
+            RealFileSystem.ProjectRoot(_tree.PathOf("proj/packages/a/main.js")));
     }
 
     [Fact]
@@ -352,6 +372,6 @@ public sealed class ModuleResolverTests : IDisposable
     {
         // The temp tree's parents (/tmp, /) are assumed to hold neither package.json nor node_modules.
         _tree.File("loose/sub/main.js");
-        Assert.Equal(_tree.PathOf("loose/sub"), ModuleResolver.FindProjectRoot(new FileModuleSource(), _tree.PathOf("loose/sub/main.js")));
+        Assert.Equal(_tree.PathOf("loose/sub"), RealFileSystem.ProjectRoot(_tree.PathOf("loose/sub/main.js")));
     }
 }

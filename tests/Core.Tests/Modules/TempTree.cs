@@ -1,4 +1,4 @@
-using EsRuntime.Providers.Real;
+using EsRuntime.Providers.Real.Files;
 
 namespace EsRuntime.Tests.Modules;
 
@@ -9,7 +9,7 @@ public sealed class TempTree : IDisposable
 
     public TempTree() =>
         // /tmp may itself be a symlink: expected URLs are built from the canonical path.
-        Root = new FileModuleSource().RealPath(_dir.FullName)!;
+        Root = new RealFileSystem(_dir.FullName).Root;
 
     /// <summary>The tree's canonical real path.</summary>
     public string Root { get; }

@@ -1,6 +1,7 @@
 using EsRuntime.Capabilities;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Runtime;
 
 namespace EsRuntime.Tests.Runtime;
@@ -32,7 +33,7 @@ public class CapabilityTests
             console.log(env.GREETING, env.ADDED, typeof env.ADDED, "REMOVED" in env, JSON.stringify(args), Object.isFrozen(args), cwd(), platform, arch, process.env === env);
             """, capabilities: Capability.Env, args: ["one", "two"],
             env: new Dictionary<string, string> { ["GREETING"] = "hi", ["REMOVED"] = "x" });
-        Assert.Equal("hi 5 string false [\"one\",\"two\"] true /sim/cwd linux x86_64 true\n", r.Stdout);
+        Assert.Equal("hi 5 string false [\"one\",\"two\"] true /sim/project linux x86_64 true\n", r.Stdout);
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public class CapabilityTests
         private double _mono = 0.25;
         public double WallNowMs() => 1_000_000;
         public double MonotonicNowMs() => _mono += 1.375;
-        public void Idle(double? untilMonotonicMs, WaitHandle wake) { }
+        public bool Idle(double? untilMonotonicMs, WaitHandle wake) => false;
     }
 
     [Theory]
@@ -57,7 +58,7 @@ public class CapabilityTests
     public void PerformanceNowIsCoarsenedWithoutHrTime(Capability capabilities, string integral)
     {
         var console = new CapturingConsole();
-        var providers = new ProviderSet(new FractionalClock(), new SeededEntropy(1), console, new SimProcessHost(), new MemoryModuleSource());
+        var providers = new ProviderSet(new FractionalClock(), new SeededEntropy(1), console, new SimProcessHost(), new SimFileSystem());
         using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = capabilities },
             "const t = performance.now(); console.log(Number.isInteger(t));");
         runtime.RunToCompletion();

@@ -2,6 +2,7 @@ using EsRuntime.Capabilities;
 using EsRuntime.Engine;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Runtime;
 
 namespace EsRuntime.Tests.Runtime;
@@ -29,7 +30,7 @@ public class LimitsTests
     public void InterruptStopsAnInfiniteLoopFromAnotherThread()
     {
         var console = new CapturingConsole();
-        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new MemoryModuleSource());
+        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console, new SimProcessHost(), new SimFileSystem());
         using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers }, "console.log('spinning'); for (;;) {}");
         using var watchdog = new Timer(_ => runtime.Interrupt(), null, TimeSpan.FromMilliseconds(200), Timeout.InfiniteTimeSpan);
         Assert.Equal(1, runtime.RunToCompletion());
@@ -42,7 +43,7 @@ public class LimitsTests
     {
         var console = new CapturingConsole();
         var clock = new VirtualClock();
-        var providers = new ProviderSet(clock, new SeededEntropy(1), console, new SimProcessHost(), new MemoryModuleSource());
+        var providers = new ProviderSet(clock, new SeededEntropy(1), console, new SimProcessHost(), new SimFileSystem());
         using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = Capability.None },
             "globalThis.hits = 0; setTimeout(() => { hits++; console.log('timer'); }, 50);");
         Assert.True(runtime.Tick());            // evaluates the main module; the timer keeps work pending

@@ -1,6 +1,7 @@
 using EsRuntime.Capabilities;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Runtime;
 
 namespace EsRuntime.Tests;
@@ -15,12 +16,18 @@ public sealed record JsResult(string Stdout, string Stderr, int ExitCode);
 public static class JsHarness
 {
     public static JsResult Run(string moduleCode, Capability capabilities = Capability.All, ulong seed = 1,
-        IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? env = null, Engine.EngineLimits? limits = null)
+        IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? env = null, Engine.EngineLimits? limits = null,
+        IFileSystem? files = null, IClock? clock = null, int maxPendingOperations = 1024, TimeSpan? timeLimit = null)
     {
         var console = new CapturingConsole();
-        var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(seed), console,
-            new SimProcessHost(args, env), new MemoryModuleSource());
-        using var runtime = JsRuntime.FromCode(new RuntimeOptions { Providers = providers, Capabilities = capabilities, Limits = limits ?? new() }, moduleCode);
+        files ??= new SimFileSystem();
+        var providers = new ProviderSet(clock ?? new VirtualClock(), new SeededEntropy(seed), console,
+            new SimProcessHost(args, env, cwd: files.Root), files);
+        using var runtime = JsRuntime.FromCode(new RuntimeOptions
+        {
+            Providers = providers, Capabilities = capabilities, Limits = limits ?? new(),
+            MaxPendingOperations = maxPendingOperations, TimeLimit = timeLimit,
+        }, moduleCode);
         var code = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, code);
     }
@@ -29,9 +36,10 @@ public static class JsHarness
     public static JsResult RunFile(string path, Capability capabilities = Capability.All, string? jailRoot = null)
     {
         var console = new CapturingConsole();
+        using var files = new Providers.Real.Files.RealFileSystem(jailRoot ?? Providers.Real.Files.RealFileSystem.ProjectRoot(path));
         var providers = new ProviderSet(new VirtualClock(), new SeededEntropy(1), console,
-            new SimProcessHost(cwd: Path.GetDirectoryName(path)!), new Providers.Real.FileModuleSource());
-        using var runtime = new JsRuntime(new RuntimeOptions { Providers = providers, Capabilities = capabilities, JailRoot = jailRoot }, path);
+            new SimProcessHost(cwd: Path.GetDirectoryName(path)!), files);
+        using var runtime = new JsRuntime(new RuntimeOptions { Providers = providers, Capabilities = capabilities }, path);
         var code = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, code);
     }

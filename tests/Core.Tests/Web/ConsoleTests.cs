@@ -130,7 +130,7 @@ public class InspectTests
     public void Weak_collections_and_promises() => Expect("""
         console.log(new WeakMap(), new WeakSet());
         console.log(Promise.resolve(1));
-        """, "WeakMap { <items unknown> } WeakSet { <items unknown> }\nPromise { <unknown> }\n");
+        """, "WeakMap { <items unknown> } WeakSet { <items unknown> }\nPromise { <fulfilled> }\n");
 
     [Fact]
     public void Dates_and_regexps() => Expect("""

@@ -20,5 +20,5 @@ public sealed class RecordingClock(IClock inner, TraceWriter trace) : IClock
     }
 
     // Waiting is not an answer: its effect shows in the clock readings that follow.
-    public void Idle(double? untilMonotonicMs, WaitHandle wake) => inner.Idle(untilMonotonicMs, wake);
+    public bool Idle(double? untilMonotonicMs, WaitHandle wake) => inner.Idle(untilMonotonicMs, wake);
 }

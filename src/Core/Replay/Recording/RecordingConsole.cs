@@ -11,6 +11,13 @@ public sealed class RecordingConsole(IConsole inner, TraceWriter trace) : IConso
         inner.Write(stream, text);
     }
 
+    public bool UsesColor(ConsoleStream stream)
+    {
+        var colors = inner.UsesColor(stream);
+        trace.Add(new TraceEvent(TraceEventKind.ConsoleColor, stream == ConsoleStream.Stderr ? "stderr" : "stdout", Number: colors ? 1 : 0));
+        return colors;
+    }
+
     // The loop flushes the console at the end of every turn: the trace is sync-flushed with it, so a
     // crash leaves every completed turn on disk.
     public void Flush()

@@ -2,13 +2,17 @@ using EsRuntime.Providers;
 
 namespace EsRuntime.Replay.Recording;
 
-/// <summary>The environment, args, platform and arch go in the trace header; calls are events.</summary>
+/// <summary>
+/// Args, platform and arch go in the trace header; calls are events. The environment is recorded only
+/// when the program reads it (an event holding it), so a program denied Env leaves none in the trace.
+/// </summary>
 public sealed class RecordingProcessHost(IProcessHost inner, TraceWriter trace) : IProcessHost
 {
     public IReadOnlyDictionary<string, string> Environment()
     {
-        trace.Add(new TraceEvent(TraceEventKind.ProcessEnvironment));
-        return inner.Environment();
+        var environment = inner.Environment();
+        trace.Add(new TraceEvent(TraceEventKind.ProcessEnvironment, Text: EnvironmentJson.Write(environment), Number: environment.Count));
+        return environment;
     }
 
     public IReadOnlyList<string> Args => inner.Args;

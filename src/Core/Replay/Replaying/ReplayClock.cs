@@ -9,5 +9,5 @@ public sealed class ReplayClock(TraceReplayer trace) : IClock
 
     public double MonotonicNowMs() => trace.Expect(TraceEventKind.ClockMonotonic, "clock monotonic read").Number;
 
-    public void Idle(double? untilMonotonicMs, WaitHandle wake) { }
+    public bool Idle(double? untilMonotonicMs, WaitHandle wake) => true;
 }

@@ -14,4 +14,11 @@ public sealed class ReplayConsole(TraceReplayer trace, IConsole output) : IConso
     }
 
     public void Flush() => output.Flush();
+
+    /// <summary>The recorded answer, whatever the terminal replaying it wants: the output must match the recording.</summary>
+    public bool UsesColor(ConsoleStream stream)
+    {
+        var name = stream == ConsoleStream.Stderr ? "stderr" : "stdout";
+        return trace.Expect(TraceEventKind.ConsoleColor, $"console {name} colours", name).Number != 0;
+    }
 }

@@ -2,14 +2,11 @@ using EsRuntime.Providers;
 
 namespace EsRuntime.Replay.Replaying;
 
-/// <summary>The recorded process: environment, args, platform and arch from the header.</summary>
+/// <summary>The recorded process: args, platform and arch from the header, the environment from its event.</summary>
 public sealed class ReplayProcessHost(TraceReplayer trace) : IProcessHost
 {
-    public IReadOnlyDictionary<string, string> Environment()
-    {
-        trace.Expect(TraceEventKind.ProcessEnvironment, "process environment read");
-        return trace.Header.Environment;
-    }
+    public IReadOnlyDictionary<string, string> Environment() =>
+        EnvironmentJson.Parse(trace.Expect(TraceEventKind.ProcessEnvironment, "process environment read").Text);
 
     public IReadOnlyList<string> Args => trace.Header.ScriptArgs;
 

@@ -2,12 +2,41 @@ namespace EsRuntime.Replay.Replaying;
 
 /// <summary>
 /// Hands out the trace's events in order to the replay providers and detects divergence: a request
-/// for something other than what the trace holds next, or for more than it holds.
+/// for something other than what the trace holds next, or for more than it holds. A trace cut short
+/// is reported as such (<see cref="ReplayDivergence.CutShort"/>) where the replay reaches its end, whether
+/// the program asks for more there or ends there: what the recorded run did next is unknown.
 /// </summary>
 public sealed class TraceReplayer(TraceReader reader)
 {
     private TraceEvent? _peeked;
     private bool _peekedEnd;
+    private readonly Dictionary<TraceEventKind, Action<TraceEvent>> _outOfBand = [];
+
+    /// <summary>
+    /// Events of <paramref name="kind"/> are answers written whenever a provider finished, not at a point
+    /// of the program: they go to <paramref name="handler"/> as the replay passes them, never to Expect.
+    /// </summary>
+    public void OnOutOfBand(TraceEventKind kind, Action<TraceEvent> handler) => _outOfBand[kind] = handler;
+
+    /// <summary>The next event if it is of <paramref name="kind"/> and <paramref name="accept"/> takes it; else null and nothing is consumed.</summary>
+    public TraceEvent? TryTake(TraceEventKind kind, Func<TraceEvent, bool> accept)
+    {
+        if (Divergence is not null) throw new ReplayDivergenceException(Divergence);
+        var next = Peek();
+        if (next is null || next.Kind != kind || !accept(next)) return null;
+        _peeked = null;
+        Position++;
+        return next;
+    }
+
+    /// <summary>Reads past the answers (out-of-band events) that come before the next in-order event.</summary>
+    public void PassAnswers()
+    {
+        if (Divergence is null) Peek();
+    }
+
+    /// <summary>Stops the replay: the program did something the trace cannot account for.</summary>
+    public ReplayDivergenceException Fail(string traceHas, string programAsked) => Diverge(traceHas, programAsked);
 
     public TraceHeader Header => reader.Header;
 
@@ -31,9 +60,9 @@ public sealed class TraceReplayer(TraceReader reader)
         if (Divergence is not null) throw new ReplayDivergenceException(Divergence);
         var next = Peek();
         if (next is null)
-            throw Diverge(reader.Truncated
-                ? "no more events (it was cut short: the recorded run did not finish)"
-                : "no more events (the recorded run ended here)", request);
+            throw reader.Truncated && reader.EndExitCode is null
+                ? Diverge(NoEndRecord, $"asked for <{request}>", cutShort: true)
+                : Diverge("no more events (the recorded run ended here)", request);
         if (next.Kind != kind || (argument is not null && next.Argument != argument) || (matches is not null && !matches(next)))
             throw Diverge($"<{next.DescribeRequest()}>", request);
         _peeked = null;
@@ -51,25 +80,46 @@ public sealed class TraceReplayer(TraceReader reader)
             Diverge($"<{next.DescribeRequest()}>", "nothing more (it ended)", callSite: false);
             return;
         }
+        if (reader.Truncated)
+        {
+            Diverge(reader.EndExitCode is null ? NoEndRecord : "the file ends inside the compressed stream, after the end record",
+                $"ended with exit code {exitCode}{(reader.EndExitCode is { } end && end != exitCode ? $" (the trace's end record says {end})" : "")}",
+                callSite: false, cutShort: true);
+            return;
+        }
         if (reader.EndExitCode is { } recorded && recorded != exitCode)
             Diverge($"an exit code of {recorded}", $"an exit code of {exitCode}", callSite: false);
     }
 
     public bool TraceWasTruncated => Peek() is null && reader.Truncated;
 
+    private const string NoEndRecord = "no end record: the recorded run did not finish, or the file was truncated";
+
     private TraceEvent? Peek()
     {
-        if (_peeked is null && !_peekedEnd)
+        while (_peeked is null && !_peekedEnd)
         {
             _peeked = reader.Next();
             _peekedEnd = _peeked is null;
+            if (_peeked is not null && _outOfBand.TryGetValue(_peeked.Kind, out var handler))
+            {
+                var e = _peeked;
+                _peeked = null;
+                Position++;
+                handler(e);
+            }
+            else if (_peeked?.Kind == TraceEventKind.Fault)
+            {
+                _peeked = null;
+                Position++;
+            }
         }
         return _peeked;
     }
 
-    private ReplayDivergenceException Diverge(string traceHas, string programAsked, bool callSite = true)
+    private ReplayDivergenceException Diverge(string traceHas, string programAsked, bool callSite = true, bool cutShort = false)
     {
-        Divergence = new ReplayDivergence(Position, traceHas, programAsked, callSite ? SafeCallSite() : null);
+        Divergence = new ReplayDivergence(Position, traceHas, programAsked, callSite ? SafeCallSite() : null, cutShort);
         OnDivergence?.Invoke(Divergence);
         return new ReplayDivergenceException(Divergence);
     }
@@ -81,11 +131,17 @@ public sealed class TraceReplayer(TraceReader reader)
     }
 }
 
-/// <summary>Where and how a replay left its trace.</summary>
-public sealed record ReplayDivergence(long EventIndex, string TraceHas, string ProgramAsked, string? CallSite)
+/// <summary>
+/// Where and how a replay left its trace. <see cref="CutShort"/>: not a divergence of the program but
+/// the end of a trace that was cut short (the recorded run did not finish, or the file was truncated);
+/// every event it held was replayed.
+/// </summary>
+public sealed record ReplayDivergence(long EventIndex, string TraceHas, string ProgramAsked, string? CallSite, bool CutShort = false)
 {
     public string Message =>
-        $"replay diverged at event {EventIndex}: trace has {TraceHas}, program asked for <{ProgramAsked}>" +
+        (CutShort
+            ? $"the trace was cut short after event {EventIndex} ({TraceHas}): the replay matched every recorded event, then the program {ProgramAsked}"
+            : $"replay diverged at event {EventIndex}: trace has {TraceHas}, program asked for <{ProgramAsked}>") +
         (CallSite is null ? "" : $"\n    at {CallSite}");
 }
 

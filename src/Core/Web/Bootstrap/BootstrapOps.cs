@@ -39,8 +39,8 @@ internal static class BootstrapOps
             providers.Entropy.Fill(engine.Transfer[..length]);
         });
 
-        engine.RegisterOp("timerStart", (a, r) =>
-            r.Set(ctx.Timers.Start(providers.Clock.MonotonicNowMs(), a.Int32(0), a.IsTruthy(1))));
+        // A timer counts from the loop's time of this turn, not from a fresh clock reading.
+        engine.RegisterOp("timerStart", (a, r) => r.Set(ctx.Timers.Start(ctx.LoopNow, a.Int32(0), a.IsTruthy(1))));
         engine.RegisterOp("timerCancel", (a, r) => ctx.Timers.Cancel(a.Int32(0)));
 
         engine.RegisterOp("deterministic", (a, r) => r.Set(ctx.Deterministic));
@@ -51,14 +51,24 @@ internal static class BootstrapOps
             try { r.Set(ctx.Modules.Resolve(a.String(0), string.IsNullOrEmpty(referrer) ? null : referrer)); }
             catch (ModuleException e) { throw new OpException("TypeError", e.Message); }
         });
+        string? syntaxErrorAt = null;
         engine.RegisterOp("importEval", (a, r) =>
         {
             var url = a.String(0);
-            var result = engine.EvaluateModule(url, "__esrun_publish", out var threw, out var loaderFailed);
+            var result = engine.EvaluateModule(url, "__esrun_publish", out var threw, out var loaderFailed, out var at);
+            syntaxErrorAt = at;
             BinaryPrimitives.WriteUInt32LittleEndian(engine.Transfer, threw ? (loaderFailed ? 2u : 1u) : 0u);
             r.Set(result);
         });
+        // Where the last importEval's SyntaxError was found ("file:line:column"), or null.
+        engine.RegisterOp("syntaxErrorAt", (a, r) => r.Set(syntaxErrorAt));
         engine.RegisterOp("asyncModules", (a, r) => ctx.PendingAsyncModules = Math.Max(0, ctx.PendingAsyncModules + a.Int32(0)));
+        engine.RegisterOp("mainSettled", (a, r) => ctx.MainSettled = true);
+        engine.RegisterOp("completionTakeLarge", (a, r) =>
+        {
+            var bytes = ctx.Completions.Batch?.TakeLarge(a.Int32(0)) ?? throw new OpException("Error", "no such payload");
+            V8Engine.WriteBytes(a.Value(1), bytes);
+        });
         engine.RegisterOp("sourceLine", (a, r) => r.Set(ctx.Modules.SourceLine(a.String(0), a.Int32(1))));
     }
 }

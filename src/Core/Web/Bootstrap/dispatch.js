@@ -36,8 +36,11 @@ function processRejections() {
 
 function boot(mainUrl) {
   Reflect.apply(Promise.prototype.then, internals.importModule(mainUrl, null), [
-    undefined,
-    (error) => internals.reportException(error, false),
+    () => ops.mainSettled(),
+    (error) => {
+      ops.mainSettled();
+      internals.reportException(error, false);
+    },
   ]);
 }
 
@@ -65,6 +68,7 @@ function route(kind, arg) {
     case Kind.Boot: return boot(ops.mainUrl());
     case Kind.Timer: return internals.fireTimer(arg);
     case Kind.Rejections: return processRejections();
+    case Kind.Completions: return internals.deliverCompletions(arg);
     default: throw new Error(`unknown dispatch kind ${kind}`);
   }
 };

@@ -7,6 +7,11 @@ const expected = new Set();    // urls whose synthetic importer is being evaluat
 const moduleErrorMark = Symbol("esrun.moduleError");
 internals.moduleErrorMark = moduleErrorMark;
 const then = Promise.prototype.then;
+const SyntaxErrorType = SyntaxError;
+// A module that does not compile throws a SyntaxError with no stack frame in it: where V8 found the
+// error is kept on the error under this key, for the report's code frame (report.js).
+const sourceLocation = Symbol("esrun.sourceLocation");
+internals.sourceLocation = sourceLocation;
 
 function moduleError(message) {
   const error = new TypeError(message);
@@ -20,9 +25,16 @@ Object.defineProperty(globalThis, "__esrun_publish", {
 });
 
 function importModule(specifier, referrer) {
+  // import() converts its argument with ToString (a Symbol is a TypeError), before any resolution.
+  let text;
+  try {
+    text = `${specifier}`;
+  } catch (error) {
+    return Promise.reject(error);
+  }
   let url;
   try {
-    url = internals.call(ops.resolve, String(specifier), referrer ?? "");
+    url = internals.call(ops.resolve, text, referrer ?? "");
   } catch (error) {
     return Promise.reject(error instanceof TypeError ? moduleError(error.message) : error);
   }
@@ -38,7 +50,7 @@ function evaluate(url) {
   expected.add(url);
   const result = ops.importEval(url);
   const status = internals.transferU32[0];
-  if (status === 1) return Promise.reject(result);
+  if (status === 1) return Promise.reject(located(result));
   if (status === 2) return Promise.reject(moduleError(String(result)));
   const done = () => namespaces.get(url);
   if (!(result instanceof Promise)) return Promise.resolve(done());
@@ -49,6 +61,22 @@ function evaluate(url) {
   return Reflect.apply(then, result, [done]);
 }
 internals.importModule = importModule;
+
+function located(error) {
+  const at = ops.syntaxErrorAt();
+  if (at !== null && error instanceof SyntaxErrorType && !String(error.stack).includes(at)) {
+    Object.defineProperty(error, sourceLocation, { value: at });
+  }
+  return error;
+}
+
+// import.meta.resolve(specifier): one function shared by every module's import.meta (the engine
+// puts it there), resolving against the import.meta it is called on, as a URL string.
+internals.importMetaResolve = function resolve(specifier) {
+  const url = this !== null && typeof this === "object" ? this.url : undefined;
+  if (typeof url !== "string") throw new TypeError("import.meta.resolve must be called as import.meta.resolve(specifier)");
+  return internals.call(ops.resolve, String(specifier), url);
+};
 
 Object.defineProperty(globalThis, "__esrun_import", {
   value: function (specifier, referrer) { return importModule(specifier, referrer); },

@@ -11,10 +11,11 @@ function describe(value) {
   return internals.inspect ? internals.inspect(value) : String(value);
 }
 
-// Prelude frames and the host function frames ClearScript adds are not the user's code.
+// Prelude frames, the host function frames ClearScript adds and the dynamic import helper the loader
+// appends to each module (Modules/DynamicImportRewriter.cs) are not the user's code.
 function userFrames(stack) {
   return stack.split("\n").filter((line) => /^\s+at /.test(line) &&
-    !/\besrun[:-](prelude|dispatch|import)/.test(line) && !line.includes("FastHostFunction"));
+    !/\besrun[:-](prelude|dispatch|import)/.test(line) && !line.includes("FastHostFunction") && !/^\s+at __dyni \(/.test(line));
 }
 
 function codeFrame(frames) {
@@ -39,6 +40,9 @@ internals.formatUncaught = (value, inPromise) => {
   const header = prefix + describe(value) + "\n";
   const stack = value !== null && typeof value === "object" && typeof value.stack === "string" ? value.stack : "";
   const frames = userFrames(stack);
+  // A module that did not compile: its location is not among the frames (modules.js).
+  const at = value !== null && typeof value === "object" ? value[internals.sourceLocation] : undefined;
+  if (typeof at === "string") frames.unshift(`    at ${at}`);
   return header + codeFrame(frames) + frames.map((f) => f + "\n").join("");
 };
 

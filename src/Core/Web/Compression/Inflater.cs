@@ -70,6 +70,9 @@ internal sealed class Inflater
     /// <summary>Bytes decoded and not yet drained, or a pause that draining would let continue.</summary>
     public bool HasMore => _outPos > _drainPos || _outputFull;
 
+    /// <summary>The compressed stream has ended (its last block and any trailer were read).</summary>
+    public bool Finished => _state == State.Done;
+
     /// <summary>Adds input and decodes as far as it goes. <paramref name="final"/>: no more input follows.</summary>
     public void Push(ReadOnlySpan<byte> input, bool final)
     {

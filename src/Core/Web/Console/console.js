@@ -8,6 +8,8 @@
 const print = internals.ops.print;
 const monoNow = internals.ops.monoNow;
 const format = internals.format;
+const formatWithColors = internals.formatWithColors;
+const consoleColors = internals.ops.consoleColors;
 const inspect = internals.inspect;
 const stringWidth = internals.stringWidth;
 
@@ -61,8 +63,22 @@ function writeText(stream, text) {
   print(stream, indent(text) + "\n");
 }
 
+// Whether each stream wants colours: a provider fact, asked once, when a value is first inspected.
+const colorsWanted = [undefined, undefined, undefined];
+function colorsFor(stream) {
+  if (colorsWanted[stream] === undefined) colorsWanted[stream] = consoleColors(stream) === true;
+  return colorsWanted[stream];
+}
+
 function writeArgs(stream, args) {
-  writeText(stream, ReflectApply(format, undefined, args));
+  let colors = false;
+  for (let i = 0; i < args.length; i++) {
+    if (typeof args[i] !== "string") {
+      colors = colorsFor(stream);
+      break;
+    }
+  }
+  writeText(stream, formatWithColors(colors, args));
 }
 
 // Like Node's process warnings: straight to stderr, not group-indented.
@@ -269,7 +285,7 @@ const consoleMethods = {
   },
 
   dir(value, options) {
-    writeText(STDOUT, inspect(value, { customInspect: false, ...options }));
+    writeText(STDOUT, inspect(value, { customInspect: false, colors: colorsFor(STDOUT), ...options }));
   },
 
   assert(condition, ...data) {

@@ -44,6 +44,7 @@ const StringPrototypeSplit = uncurryThis(String.prototype.split);
 const StringPrototypeCharCodeAt = uncurryThis(String.prototype.charCodeAt);
 const StringPrototypeCodePointAt = uncurryThis(String.prototype.codePointAt);
 const StringPrototypeToUpperCase = uncurryThis(String.prototype.toUpperCase);
+const StringPrototypeToLowerCase = uncurryThis(String.prototype.toLowerCase);
 const StringPrototypeValueOf = uncurryThis(String.prototype.valueOf);
 const NumberPrototypeValueOf = uncurryThis(Number.prototype.valueOf);
 const NumberPrototypeToString = uncurryThis(Number.prototype.toString);
@@ -98,9 +99,45 @@ const globalObject = globalThis;
 // Node's hook for custom inspection; other prelude code can use it too.
 const customInspectSymbol = SymbolFor("nodejs.util.inspect.custom");
 
-// Optional host hook: internals.getPromiseDetails(promise) may return
-// { state: "pending" | "fulfilled" | "rejected", result }.
-const getPromiseDetails = () => internals.getPromiseDetails;
+// A promise's state comes from the host (V8 reports it with a host-call argument; script cannot
+// read it). Its value can only be read through ClearScript's EngineInternal, which the runtime does
+// not rely on: an optional internals.promiseResult(promise) supplies it, else a settled promise
+// prints as <fulfilled> / <rejected> without its value.
+const promiseState = internals.ops.promiseState;
+const promiseResult = () => internals.promiseResult;
+const MapIteratorPrototype = ObjectGetPrototypeOf(new MapCtor().entries());
+const SetIteratorPrototype = ObjectGetPrototypeOf(new Set().values());
+
+// ANSI styles of node's util.inspect.styles, used when ctx.colors is true.
+const styles = {
+  special: [36, 39], number: [33, 39], bigint: [33, 39], boolean: [33, 39], undefined: [90, 39],
+  null: [1, 22], string: [32, 39], symbol: [32, 39], date: [35, 39], regexp: [31, 39], module: [4, 24],
+};
+
+function stylize(ctx, text, styleType) {
+  if (!ctx.colors) return text;
+  const style = styles[styleType];
+  return style === undefined ? text : `\u001b[${style[0]}m${text}\u001b[${style[1]}m`;
+}
+
+// Length without colour escapes (for layout decisions).
+function visibleLength(ctx, text) {
+  if (!ctx.colors || !StringPrototypeIncludes(text, "\u001b[")) return text.length;
+  return removeColors(text).length;
+}
+
+function removeColors(text) {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const escape = StringPrototypeIndexOf(text, "\u001b[", i);
+    if (escape === -1) return out + StringPrototypeSlice(text, i);
+    out += StringPrototypeSlice(text, i, escape);
+    const end = StringPrototypeIndexOf(text, "m", escape);
+    if (end === -1) return out + StringPrototypeSlice(text, escape);
+    i = end + 1;
+  }
+}
 
 // Names of the built-in constructors present at load time; used by %s to
 // decide whether an object's toString is user-defined.
@@ -162,6 +199,10 @@ function builtinTag(value) {
 }
 
 const isPromise = (v) => builtinTag(v) === "[object Promise]";
+const isCollectionIterator = (v) => {
+  const proto = ObjectGetPrototypeOf(v);
+  return proto === MapIteratorPrototype || proto === SetIteratorPrototype;
+};
 const isArguments = (v) => builtinTag(v) === "[object Arguments]";
 const isModuleNamespace = (v) => builtinTag(v) === "[object Module]" && ObjectGetPrototypeOf(v) === null;
 
@@ -246,14 +287,16 @@ function formatPrimitive(ctx, value) {
     case "string":
       return formatString(ctx, value);
     case "number":
-      return formatNumber(value);
+      return stylize(ctx, formatNumber(value), "number");
     case "bigint":
-      return `${value}n`;
+      return stylize(ctx, `${value}n`, "bigint");
     case "symbol":
-      return SymbolPrototypeToString(value);
+      return stylize(ctx, SymbolPrototypeToString(value), "symbol");
+    case "boolean":
+      return stylize(ctx, `${value}`, "boolean");
     default:
-      // boolean, undefined (and document.all-like objects, which do not exist here)
-      return `${value}`;
+      // undefined (and document.all-like objects, which do not exist here)
+      return stylize(ctx, `${value}`, "undefined");
   }
 }
 
@@ -270,11 +313,11 @@ function formatString(ctx, value) {
     const lines = splitAfterNewlines(value);
     if (lines.length > 1) {
       const pieces = [];
-      for (let i = 0; i < lines.length; i++) ArrayPrototypePush(pieces, quoteString(lines[i]));
+      for (let i = 0; i < lines.length; i++) ArrayPrototypePush(pieces, stylize(ctx, quoteString(lines[i]), "string"));
       return ArrayPrototypeJoin(pieces, ` +\n${StringPrototypeRepeat(" ", ctx.indentationLvl + 2)}`) + trailer;
     }
   }
-  return quoteString(value) + trailer;
+  return stylize(ctx, quoteString(value), "string") + trailer;
 }
 
 function splitAfterNewlines(str) {
@@ -301,11 +344,11 @@ function isIdentifierKey(key) {
   return true;
 }
 
-function formatKey(key, enumerable) {
-  if (typeof key === "symbol") return `[${escapeString(SymbolPrototypeToString(key), "")}]`;
+function formatKey(ctx, key, enumerable) {
+  if (typeof key === "symbol") return `[${stylize(ctx, escapeString(SymbolPrototypeToString(key), ""), "symbol")}]`;
   if (enumerable === false) return `[${escapeString(key, "")}]`;
   if (isIdentifierKey(key)) return key;
-  return quoteString(key);
+  return stylize(ctx, quoteString(key), "string");
 }
 
 // ---------------------------------------------------------------------------
@@ -408,7 +451,7 @@ function removeKey(keys, key) {
 
 function formatValue(ctx, value, recurseTimes) {
   if (typeof value !== "object" && typeof value !== "function") return formatPrimitive(ctx, value);
-  if (value === null) return "null";
+  if (value === null) return stylize(ctx, "null", "null");
 
   if (ctx.customInspect) {
     const custom = formatCustom(ctx, value, recurseTimes);
@@ -423,7 +466,7 @@ function formatValue(ctx, value, recurseTimes) {
       index = MapPrototypeGetSize(ctx.circular) + 1;
       MapPrototypeSet(ctx.circular, value, index);
     }
-    return `[Circular *${index}]`;
+    return stylize(ctx, `[Circular *${index}]`, "special");
   }
   return formatRaw(ctx, value, recurseTimes);
 }
@@ -496,7 +539,10 @@ function formatRaw(ctx, value, recurseTimes) {
   } else {
     keys = getKeys(value, ctx.showHidden);
     braces = ["{", "}"];
-    if (constructor === "Object" && !isError(value) && !isDate(value)) {
+    if (constructor === "Object" && isCollectionIterator(value)) {
+      braces[0] = `[${tag}] {`;
+      formatter = formatItemsUnknown;
+    } else if (constructor === "Object" && !isError(value) && !isDate(value)) {
       if (isArguments(value)) {
         keys = withoutIndexKeys(keys);
         braces = ["[Arguments] [", "]"];
@@ -504,22 +550,26 @@ function formatRaw(ctx, value, recurseTimes) {
         formatter = formatArray;
         if (value.length === 0 && keys.length === 0) return "[Arguments] []";
       } else {
-        if (tag !== "") braces[0] = `${getPrefix(constructor, tag, "Object")}{`;
+        // The global object, as node shows it.
+        const shownTag = value === globalObject && tag === "" ? "global" : tag;
+        if (shownTag !== "") braces[0] = `${getPrefix(constructor, shownTag, "Object")}{`;
         if (keys.length === 0) return `${braces[0]}}`;
       }
     } else if (typeof value === "function") {
-      base = getFunctionBase(value, constructor, tag);
+      base = stylize(ctx, getFunctionBase(value, constructor, tag), "special");
       if (keys.length === 0) return base;
     } else if (isRegExp(value)) {
       base = RegExpPrototypeToString(value);
       const prefix = getPrefix(constructor, tag, "RegExp");
       if (prefix !== "RegExp ") base = `${prefix}${base}`;
+      base = stylize(ctx, base, "regexp");
       if (keys.length === 0 || (ctx.depth !== null && recurseTimes > ctx.depth)) return base;
     } else if (isDate(value)) {
       const time = DatePrototypeGetTime(value);
       base = NumberIsNaN(time) ? DatePrototypeToString(value) : DatePrototypeToISOString(value);
       const prefix = getPrefix(constructor, tag, "Date");
       if (prefix !== "Date ") base = `${prefix}${base}`;
+      base = stylize(ctx, base, "date");
       if (keys.length === 0) return base;
     } else if (isError(value)) {
       base = formatError(ctx, value, constructor, tag, keys);
@@ -537,10 +587,11 @@ function formatRaw(ctx, value, recurseTimes) {
       formatter = formatPromise;
     } else if (isWeakSet(value)) {
       braces[0] = `${getPrefix(constructor, tag, "WeakSet")}{`;
-      formatter = formatWeakCollection;
+      formatter = formatItemsUnknown;
     } else if (isWeakMap(value)) {
       braces[0] = `${getPrefix(constructor, tag, "WeakMap")}{`;
-      formatter = formatWeakCollection;
+      formatter = formatItemsUnknown;
+
     } else if (isModuleNamespace(value)) {
       braces[0] = `${getPrefix(constructor, tag, "Module")}{`;
       const namespaceKeys = keys;
@@ -561,7 +612,7 @@ function formatRaw(ctx, value, recurseTimes) {
 
   if (ctx.depth !== null && recurseTimes > ctx.depth) {
     const name = StringPrototypeSlice(getPrefix(constructor, tag, "Object"), 0, -1);
-    return constructor === null ? name : `[${name}]`;
+    return stylize(ctx, constructor === null ? name : `[${name}]`, "special");
   }
 
   recurseTimes += 1;
@@ -577,7 +628,7 @@ function formatRaw(ctx, value, recurseTimes) {
   if (ctx.circular !== undefined) {
     const index = MapPrototypeGet(ctx.circular, value);
     if (index !== undefined) {
-      const reference = `<ref *${index}>`;
+      const reference = stylize(ctx, `<ref *${index}>`, "special");
       base = base === "" ? reference : `${reference} ${base}`;
     }
   }
@@ -597,14 +648,14 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
     str = formatValue(ctx, descriptor.value, recurseTimes);
     ctx.indentationLvl -= 2;
   } else if (descriptor.get !== undefined) {
-    str = descriptor.set !== undefined ? "[Getter/Setter]" : "[Getter]";
+    str = stylize(ctx, descriptor.set !== undefined ? "[Getter/Setter]" : "[Getter]", "special");
   } else if (descriptor.set !== undefined) {
-    str = "[Setter]";
+    str = stylize(ctx, "[Setter]", "special");
   } else {
-    str = "undefined";
+    str = stylize(ctx, "undefined", "undefined");
   }
   if (type === kArrayType) return str;
-  return `${formatKey(key, descriptor.enumerable)}: ${str}`;
+  return `${formatKey(ctx, key, descriptor.enumerable)}: ${str}`;
 }
 
 function remainingText(remaining) {
@@ -624,7 +675,7 @@ function formatArray(ctx, value, recurseTimes) {
     }
     const next = nextOwnIndex(value, index, length);
     const holes = next - index;
-    ArrayPrototypePush(output, `<${holes} empty item${holes > 1 ? "s" : ""}>`);
+    ArrayPrototypePush(output, stylize(ctx, `<${holes} empty item${holes > 1 ? "s" : ""}>`, "undefined"));
     index = next;
   }
   const remaining = length - index;
@@ -650,7 +701,7 @@ function formatTypedArray(ctx, value, length) {
   const output = [];
   for (let i = 0; i < shown; i++) {
     const element = value[i];
-    ArrayPrototypePush(output, typeof element === "bigint" ? `${element}n` : formatNumber(element));
+    ArrayPrototypePush(output, typeof element === "bigint" ? stylize(ctx, `${element}n`, "bigint") : stylize(ctx, formatNumber(element), "number"));
   }
   if (length > shown) ArrayPrototypePush(output, remainingText(length - shown));
   return output;
@@ -704,18 +755,20 @@ function formatArrayBuffer(ctx, value) {
 }
 
 function formatPromise(ctx, value, recurseTimes) {
-  const hook = getPromiseDetails();
-  const details = typeof hook === "function" ? hook(value) : undefined;
-  if (details === undefined || details === null) return ["<unknown>"];
-  if (details.state === "pending") return ["<pending>"];
+  const state = promiseState(value);
+  if (state === 0) return [stylize(ctx, "<pending>", "special")];
+  const read = promiseResult();
+  if (typeof read !== "function") return [stylize(ctx, state === 2 ? "<rejected>" : "<fulfilled>", "special")];
   ctx.indentationLvl += 2;
-  const result = formatValue(ctx, details.result, recurseTimes);
+  const result = formatValue(ctx, read(value), recurseTimes);
   ctx.indentationLvl -= 2;
-  return [details.state === "rejected" ? `<rejected> ${result}` : result];
+  return [state === 2 ? `${stylize(ctx, "<rejected>", "special")} ${result}` : result];
 }
 
-function formatWeakCollection() {
-  return ["<items unknown>"];
+// Weak collections and Map/Set iterators: their entries can only be previewed through V8's
+// internal API, and walking an iterator would consume it.
+function formatItemsUnknown(ctx) {
+  return [stylize(ctx, "<items unknown>", "special")];
 }
 
 // Module namespaces: uninitialized (TDZ) bindings throw on access.
@@ -725,7 +778,7 @@ function formatNamespace(ctx, value, recurseTimes, keys) {
     try {
       ArrayPrototypePush(output, formatProperty(ctx, value, recurseTimes, keys[i], kObjectType));
     } catch {
-      ArrayPrototypePush(output, `${formatKey(keys[i], true)}: <uninitialized>`);
+      ArrayPrototypePush(output, `${formatKey(ctx, keys[i], true)}: ${stylize(ctx, "<uninitialized>", "special")}`);
     }
   }
   return output;
@@ -737,9 +790,9 @@ function formatBoxed(ctx, value, boxed, constructor, tag) {
   if (type !== constructor) base += constructor === null ? " (null prototype)" : ` (${constructor})`;
   // The inner value is printed without string splitting.
   const inner = boxed[1](value);
-  base += `: ${typeof inner === "string" ? quoteString(inner) : formatPrimitive(ctx, inner)}]`;
+  base += `: ${typeof inner === "string" ? quoteString(inner) : formatPrimitive({ ...ctx, colors: false }, inner)}]`;
   if (tag !== "" && tag !== constructor) base += ` [${tag}]`;
-  return base;
+  return stylize(ctx, base, StringPrototypeToLowerCase(type));
 }
 
 // "[Function: f]", "[AsyncFunction (anonymous)]", "[class A extends B]" ...
@@ -943,7 +996,7 @@ function isBelowBreakLength(ctx, output, start, base) {
   let total = output.length + start;
   if (total + output.length > ctx.breakLength) return false;
   for (let i = 0; i < output.length; i++) {
-    total += output[i].length;
+    total += visibleLength(ctx, output[i]);
     if (total > ctx.breakLength) return false;
   }
   return base === "" || !StringPrototypeIncludes(base, "\n");
@@ -959,7 +1012,7 @@ function groupArrayElements(ctx, output, value) {
   let totalLength = 0;
   let maxLength = 0;
   for (let i = 0; i < count; i++) {
-    const width = stringWidth(output[i]);
+    const width = stringWidth(ctx.colors ? removeColors(output[i]) : output[i]);
     widths[i] = width;
     totalLength += width + separatorSpace;
     if (maxLength < width) maxLength = width;
@@ -1065,6 +1118,7 @@ function newContext(options) {
     maxStringLength: defaultOptions.maxStringLength,
     breakLength: defaultOptions.breakLength,
     compact: defaultOptions.compact,
+    colors: false,
     userOptions: options,
     seen: [],
     circular: undefined,
@@ -1077,6 +1131,7 @@ function newContext(options) {
       const value = options[names[i]];
       if (value !== undefined) ctx[names[i]] = value;
     }
+    ctx.colors = options.colors === true;
     // Node accepts null (and Infinity) for "no limit".
     if (ctx.depth === Infinity) ctx.depth = null;
     if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
@@ -1127,13 +1182,13 @@ function stringifyForJ(value) {
 
 // One conversion: returns the replacement text, or undefined when the
 // character after % is not a specifier.
-function convertSpecifier(code, arg) {
+function convertSpecifier(code, arg, colors) {
   switch (code) {
     case 115: // %s
       if (typeof arg === "number") return formatNumber(arg);
       if (typeof arg === "bigint") return `${arg}n`;
       if (typeof arg !== "object" || arg === null || !hasBuiltInToString(arg)) return StringCtor(arg);
-      return inspect(arg, { depth: 0 });
+      return inspect(arg, { depth: 0, colors });
     case 106: // %j
       return stringifyForJ(arg);
     case 100: // %d
@@ -1143,9 +1198,9 @@ function convertSpecifier(code, arg) {
     case 102: // %f
       return typeof arg === "symbol" ? "NaN" : formatNumber(NumberParseFloat(arg));
     case 79: // %O
-      return inspect(arg);
+      return inspect(arg, { colors });
     case 111: // %o
-      return inspect(arg, { showHidden: true, depth: 4 });
+      return inspect(arg, { showHidden: true, depth: 4, colors });
     case 99: // %c (CSS, ignored)
       return "";
     default:
@@ -1154,8 +1209,9 @@ function convertSpecifier(code, arg) {
 }
 
 // console.log's formatting: printf-like specifiers in a leading string, then
-// the remaining arguments separated by spaces (strings raw, others inspected).
-function format(...args) {
+// the remaining arguments separated by spaces (strings raw, others inspected,
+// in colour when `colors`).
+function formatWithColors(colors, args) {
   const first = args[0];
   let argIndex = 0;
   let str = "";
@@ -1172,7 +1228,7 @@ function format(...args) {
         continue;
       }
       if (argIndex + 1 === args.length) continue; // no argument left for it
-      const replacement = convertSpecifier(code, args[argIndex + 1]);
+      const replacement = convertSpecifier(code, args[argIndex + 1], colors);
       if (replacement === undefined) continue;
       argIndex++;
       str += StringPrototypeSlice(first, lastPos, i - 1) + replacement;
@@ -1186,12 +1242,17 @@ function format(...args) {
   }
   for (; argIndex < args.length; argIndex++) {
     const value = args[argIndex];
-    str += separator + (typeof value === "string" ? value : inspect(value));
+    str += separator + (typeof value === "string" ? value : inspect(value, colors ? { colors } : undefined));
     separator = " ";
   }
   return str;
 }
 
+function format(...args) {
+  return formatWithColors(false, args);
+}
+
 internals.inspect = inspect;
 internals.format = format;
+internals.formatWithColors = formatWithColors;
 internals.stringWidth = stringWidth;

@@ -1,16 +1,19 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 
 namespace EsRuntime.Web.Encoding;
 
 /// <summary>
-/// The Encoding Standard's index tables (pointer → code point), embedded from ../shared/encoding at
-/// build time and parsed on first use. They are immutable, so one copy serves every runtime.
+/// The Encoding Standard's index tables (pointer → code point), generated into the embedded
+/// EncodingIndexes.bin (see EncodingData.cs) and read on first use of each index. They are immutable,
+/// so one copy serves every runtime.
 /// </summary>
 internal static class EncodingIndexes
 {
     /// <summary>Marks a pointer the index has no code point for.</summary>
     public const int None = -1;
 
+    private const string Resource = "encoding/EncodingIndexes.bin";
     private static readonly ConcurrentDictionary<string, int[]> Cache = new(StringComparer.Ordinal);
     private static readonly Lazy<(int[] Pointers, int[] CodePoints)> Ranges = new(LoadRanges);
 
@@ -19,12 +22,18 @@ internal static class EncodingIndexes
 
     private static int[] Load(string name)
     {
-        var entries = Parse(name);
-        var max = -1;
-        foreach (var (pointer, _) in entries) max = Math.Max(max, pointer);
-        var table = new int[max + 1];
-        Array.Fill(table, None);
-        foreach (var (pointer, codePoint) in entries) table[pointer] = codePoint;
+        var location = Array.Find(EncodingData.Indexes, l => l.Name == name);
+        if (location.Name is null) throw new InvalidOperationException($"no encoding index named {name}");
+        var bytes = Read(location.Offset, location.Count * location.Width);
+        var table = new int[location.First + location.Count];
+        Array.Fill(table, None, 0, location.First);
+        for (var i = 0; i < location.Count; i++)
+        {
+            var codePoint = location.Width == 2
+                ? BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(i * 2))
+                : BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 4));
+            table[location.First + i] = codePoint == 0 ? None : codePoint;
+        }
         return table;
     }
 
@@ -43,31 +52,26 @@ internal static class EncodingIndexes
 
     private static (int[], int[]) LoadRanges()
     {
-        var entries = Parse("gb18030-ranges");
-        entries.Sort((a, b) => a.Pointer.CompareTo(b.Pointer));
-        return (entries.Select(e => e.Pointer).ToArray(), entries.Select(e => e.CodePoint).ToArray());
+        var count = EncodingData.Gb18030RangesCount;
+        var bytes = Read(EncodingData.Gb18030RangesOffset, count * 8);
+        var pointers = new int[count];
+        var codePoints = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            pointers[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 8));
+            codePoints[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 8 + 4));
+        }
+        return (pointers, codePoints);
     }
 
-    /// <summary>Reads "pointer TAB 0xCODE TAB comment" lines, skipping '#' comments and blanks.</summary>
-    private static List<(int Pointer, int CodePoint)> Parse(string name)
+    /// <summary>One slice of the blob (the resource stream is over the mapped assembly: seeking costs nothing).</summary>
+    private static byte[] Read(int offset, int length)
     {
-        var path = $"encoding/index-{name}.txt";
-        using var stream = typeof(EncodingIndexes).Assembly.GetManifestResourceStream(path)
-            ?? throw new InvalidOperationException($"the encoding index {path} is missing from the build");
-        using var reader = new StreamReader(stream);
-        var entries = new List<(int, int)>();
-        while (reader.ReadLine() is { } line)
-        {
-            var span = line.AsSpan().Trim();
-            if (span.IsEmpty || span[0] == '#') continue;
-            var tab = span.IndexOf('\t');
-            var pointer = int.Parse(span[..tab].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-            var rest = span[(tab + 1)..].TrimStart();
-            var end = rest.IndexOf('\t');
-            var hex = (end < 0 ? rest : rest[..end]).Trim();
-            var codePoint = int.Parse(hex[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-            entries.Add((pointer, codePoint));
-        }
-        return entries;
+        using var stream = typeof(EncodingIndexes).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"{Resource} is missing from the build");
+        stream.Position = offset;
+        var bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 }

@@ -1,19 +1,17 @@
-using System.Text.Json;
-
 namespace EsRuntime.Web.Encoding;
 
 /// <summary>One encoding of the standard; <see cref="Id"/> is what crosses to JS.</summary>
 internal sealed record EncodingInfo(int Id, string Name, bool SingleByte);
 
 /// <summary>
-/// The standard's encodings and labels, from the embedded encodings.json (read once per process).
+/// The standard's encodings and labels, from the generated EncodingData (indexed once per process).
 /// "Get an encoding": strip ASCII whitespace, match ASCII case-insensitively.
 /// </summary>
 internal static class EncodingRegistry
 {
     private static readonly Lazy<(List<EncodingInfo> All, Dictionary<string, EncodingInfo> ByLabel)> Table = new(Load);
 
-    /// <summary>UTF-8 is the first encoding of encodings.json; encoding.js relies on its id without asking.</summary>
+    /// <summary>UTF-8 is the standard's first encoding; encoding.js relies on its id without asking.</summary>
     public const int Utf8Id = 0;
 
     public static IReadOnlyList<EncodingInfo> All => Table.Value.All;
@@ -42,23 +40,15 @@ internal static class EncodingRegistry
 
     private static (List<EncodingInfo>, Dictionary<string, EncodingInfo>) Load()
     {
-        using var stream = typeof(EncodingRegistry).Assembly.GetManifestResourceStream("encoding/encodings.json")
-            ?? throw new InvalidOperationException("encoding/encodings.json is missing from the build");
-        using var json = JsonDocument.Parse(stream);
-        var all = new List<EncodingInfo>();
+        var all = new List<EncodingInfo>(EncodingData.Encodings.Length);
         var byLabel = new Dictionary<string, EncodingInfo>(StringComparer.Ordinal);
-        foreach (var section in json.RootElement.EnumerateArray())
+        foreach (var (name, singleByte, labels) in EncodingData.Encodings)
         {
-            var singleByte = section.GetProperty("heading").GetString() == "Legacy single-byte encodings";
-            foreach (var encoding in section.GetProperty("encodings").EnumerateArray())
-            {
-                var info = new EncodingInfo(all.Count, encoding.GetProperty("name").GetString()!, singleByte);
-                all.Add(info);
-                foreach (var label in encoding.GetProperty("labels").EnumerateArray())
-                    byLabel[label.GetString()!] = info;
-            }
+            var info = new EncodingInfo(all.Count, name, singleByte);
+            all.Add(info);
+            foreach (var label in labels.Split(' ')) byLabel[label] = info;
         }
-        if (all.Count == 0 || all[Utf8Id].Name != "UTF-8") throw new InvalidOperationException("encodings.json must list UTF-8 first");
+        if (all[Utf8Id].Name != "UTF-8") throw new InvalidOperationException("the Encoding Standard lists UTF-8 first");
         return (all, byLabel);
     }
 }

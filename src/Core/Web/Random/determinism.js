@@ -90,16 +90,28 @@ if (ops.deterministic()) {
   // Atomics.waitAsync resolves from V8's own timer thread; Atomics.wait blocks on the real clock.
   delete Atomics.waitAsync;
   delete Atomics.wait;
-  // Async compilation finishes on background threads; compile synchronously and settle in order.
-  if (typeof WebAssembly === "object") {
-    const { Module, Instance } = WebAssembly;
-    WebAssembly.compile = async (bytes) => new Module(bytes);
-    WebAssembly.instantiate = async (source, imports) => {
-      if (source instanceof Module) return new Instance(source, imports);
-      const module = new Module(source);
-      return { module, instance: new Instance(module, imports) };
-    };
-    delete WebAssembly.compileStreaming;
-    delete WebAssembly.instantiateStreaming;
+}
+
+// WebAssembly's async compilation finishes on V8's background threads and settles from a task the
+// loop cannot see: outside a deterministic run the program could end (or the engine be disposed)
+// while it is pending, and its settling order is the threads'. So compile synchronously, always, and
+// settle as an ordinary promise on the loop thread. The streaming variants take a Response.
+if (typeof WebAssembly === "object") {
+  const { Module, Instance } = WebAssembly;
+  const compile = async (bytes) => new Module(bytes);
+  const instantiate = async (source, imports) => {
+    if (source instanceof Module) return new Instance(source, imports);
+    const module = new Module(source);
+    return { module, instance: new Instance(module, imports) };
+  };
+  const streamed = async (source) => new Uint8Array(await (await source).arrayBuffer());
+  const methods = {
+    compile(bytes) { return compile(bytes); },
+    instantiate(source, imports) { return instantiate(source, imports); },
+    async compileStreaming(source) { return compile(await streamed(source)); },
+    async instantiateStreaming(source, imports) { return instantiate(await streamed(source), imports); },
+  };
+  for (const name of Object.keys(methods)) {
+    Object.defineProperty(WebAssembly, name, { value: methods[name], writable: true, configurable: true, enumerable: false });
   }
 }

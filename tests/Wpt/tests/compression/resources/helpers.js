@@ -1,5 +1,5 @@
 'use strict';
-// Helpers for the compression tests (our own).
+// Helpers for esrun's own compression tests (written for esrun).
 
 self.compressionFormats = ['deflate', 'deflate-raw', 'gzip'];
 

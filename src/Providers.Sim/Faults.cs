@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace EsRuntime.Providers.Sim;
+
+/// <summary>Every fault the simulator can inject; each is one named knob with a probability.</summary>
+public enum FaultKind
+{
+    /// <summary>A read or write fails with an I/O error.</summary>
+    DiskIoError,
+    /// <summary>A write fails: no space left on the device.</summary>
+    DiskNoSpace,
+    /// <summary>A write stops part-way with an error (the temporary file holds only a prefix).</summary>
+    DiskShortWrite,
+    /// <summary>An operation takes far longer than usual.</summary>
+    DiskSlow,
+    /// <summary>A file vanishes just before it is opened (another process deleted it).</summary>
+    DiskVanish,
+    /// <summary>At a crash, unsynced data is torn (a prefix survives) instead of lost whole.</summary>
+    DiskTorn,
+}
+
+/// <summary>One fault kind's name (as <c>--faults</c> spells it), help text and default probability.</summary>
+public sealed record FaultInfo(FaultKind Kind, string Name, string Help, double Default);
+
+/// <summary>
+/// Which faults a simulation injects and how often: <c>none</c>, a group's default mix (<c>disk</c>), or
+/// exact probabilities (<c>disk.eio=0.01,disk.nospace=0.001</c>). Each decision is drawn from the
+/// simulation's seeded random stream, so the same seed injects the same faults.
+/// </summary>
+public sealed class FaultPlan
+{
+    public static readonly IReadOnlyList<FaultInfo> Catalogue =
+    [
+        new(FaultKind.DiskIoError, "disk.eio", "a read or write fails with an I/O error", 0.01),
+        new(FaultKind.DiskNoSpace, "disk.nospace", "a write fails: no space left on the device", 0.002),
+        new(FaultKind.DiskShortWrite, "disk.short", "a write stops part-way with an I/O error", 0.005),
+        new(FaultKind.DiskSlow, "disk.slow", "an operation takes 100x its usual time", 0.05),
+        new(FaultKind.DiskVanish, "disk.vanish", "a file vanishes just before it is opened", 0.002),
+        new(FaultKind.DiskTorn, "disk.torn", "a crash tears unsynced data instead of losing it whole", 0.5),
+    ];
+
+    private readonly Dictionary<FaultKind, double> _p = [];
+
+    public static readonly FaultPlan None = new();
+
+    public double Probability(FaultKind kind) => _p.GetValueOrDefault(kind);
+
+    public bool Any => _p.Values.Any(p => p > 0);
+
+    public FaultPlan With(FaultKind kind, double probability)
+    {
+        var copy = new FaultPlan();
+        foreach (var (k, v) in _p) copy._p[k] = v;
+        copy._p[kind] = probability;
+        return copy;
+    }
+
+    /// <summary>The plan as <c>--faults</c> would spell it (round-trips through <see cref="Parse"/>).</summary>
+    public override string ToString() => _p.Count == 0 ? "none" : string.Join(',', Catalogue
+        .Where(f => _p.ContainsKey(f.Kind))
+        .Select(f => $"{f.Name}={_p[f.Kind].ToString(CultureInfo.InvariantCulture)}"));
+
+    /// <summary>Parses a comma-separated list of groups (<c>disk</c>) and <c>name=probability</c> pairs.</summary>
+    /// <exception cref="FormatException">an unknown name or a probability outside [0, 1], with the reason.</exception>
+    public static FaultPlan Parse(string text)
+    {
+        var plan = new FaultPlan();
+        foreach (var raw in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (raw == "none") continue;
+            var eq = raw.IndexOf('=');
+            if (eq < 0)
+            {
+                var group = Catalogue.Where(f => f.Name.StartsWith(raw + ".", StringComparison.Ordinal)).ToList();
+                if (group.Count == 0) throw new FormatException($"unknown fault group or name '{raw}' (see --help for the list)");
+                foreach (var f in group) plan._p[f.Kind] = f.Default;
+                continue;
+            }
+            var name = raw[..eq];
+            var info = Catalogue.FirstOrDefault(f => f.Name == name)
+                ?? throw new FormatException($"unknown fault '{name}' (see --help for the list)");
+            if (!double.TryParse(raw[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || p is < 0 or > 1 || double.IsNaN(p))
+                throw new FormatException($"fault '{name}' needs a probability between 0 and 1, got '{raw[(eq + 1)..]}'");
+            plan._p[info.Kind] = p;
+        }
+        return plan;
+    }
+}
