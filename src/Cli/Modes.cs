@@ -3,6 +3,7 @@ using EsRuntime.Engine;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Real;
 using EsRuntime.Providers.Real.Files;
+using EsRuntime.Providers.Real.Net;
 using EsRuntime.Providers.Sim;
 using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Replay;
@@ -177,7 +178,7 @@ internal static class Modes
         var entry = run.File is null ? null : Path.GetFullPath(run.File);
         var root = entry is null ? Environment.CurrentDirectory : RealFileSystem.ProjectRoot(entry);
         var providers = new ProviderSet(new SystemClock(), new SystemEntropy(), console, new RealProcessHost(run.ScriptArgs),
-            new RealFileSystem(root), new FileCodeCache());
+            new RealFileSystem(root), new FileCodeCache(), Network: new SocketNetwork());
         return new ProgramSetup(providers, entry, null);
     }
 
@@ -195,7 +196,8 @@ internal static class Modes
         var disk = world.CreateDisk(SimFileSystem.DefaultRoot, snapshotOf: realRoot);
         var entry = realEntry is null ? null : SimFileSystem.DefaultRoot + "/" + Path.GetRelativePath(realRoot, realEntry).Replace('\\', '/');
         var providers = new ProviderSet(world.Clock, new SeededEntropy(seed), console,
-            new SimProcessHost(run.ScriptArgs, cwd: SimFileSystem.DefaultRoot), disk, new FileCodeCache(), new SeededScheduler(world));
+            new SimProcessHost(run.ScriptArgs, cwd: SimFileSystem.DefaultRoot), disk, new FileCodeCache(), new SeededScheduler(world),
+            world.Network.Host(realEntry is null ? "main" : Path.GetFileNameWithoutExtension(realEntry)));
         return new ProgramSetup(providers, entry, world);
     }
 

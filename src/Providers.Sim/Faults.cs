@@ -15,8 +15,16 @@ public enum FaultKind
     DiskSlow,
     /// <summary>A file vanishes just before it is opened (another process deleted it).</summary>
     DiskVanish,
-    /// <summary>At a crash, unsynced data is torn (a prefix survives) instead of lost whole.</summary>
-    DiskTorn,
+    /// <summary>A connection attempt is refused although something listens.</summary>
+    NetRefused,
+    /// <summary>An established connection is reset mid-stream.</summary>
+    NetReset,
+    /// <summary>A segment is held up for a while (the stream's order is kept).</summary>
+    NetDelay,
+    /// <summary>A connection runs at a hundredth of the link's bandwidth.</summary>
+    NetSlow,
+    /// <summary>Two hosts cannot reach each other for a while; the partition heals.</summary>
+    NetPartition,
 }
 
 /// <summary>One fault kind's name (as <c>--faults</c> spells it), help text and default probability.</summary>
@@ -36,7 +44,11 @@ public sealed class FaultPlan
         new(FaultKind.DiskShortWrite, "disk.short", "a write stops part-way with an I/O error", 0.005),
         new(FaultKind.DiskSlow, "disk.slow", "an operation takes 100x its usual time", 0.05),
         new(FaultKind.DiskVanish, "disk.vanish", "a file vanishes just before it is opened", 0.002),
-        new(FaultKind.DiskTorn, "disk.torn", "a crash tears unsynced data instead of losing it whole", 0.5),
+        new(FaultKind.NetRefused, "net.refused", "a connection attempt is refused although something listens", 0.02),
+        new(FaultKind.NetReset, "net.reset", "a connection is reset mid-stream (per delivered segment)", 0.002),
+        new(FaultKind.NetDelay, "net.delay", "a segment is held up 50-500 ms (order kept)", 0.02),
+        new(FaultKind.NetSlow, "net.slow", "a connection runs at 1/100 of the link's bandwidth", 0.05),
+        new(FaultKind.NetPartition, "net.partition", "two hosts cannot reach each other for 1-10 s (per connection attempt)", 0.01),
     ];
 
     private readonly Dictionary<FaultKind, double> _p = [];

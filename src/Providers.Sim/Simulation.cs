@@ -32,7 +32,11 @@ public sealed class Simulation
         Faults = faults ?? FaultPlan.None;
         Random = new SimRandom(seed, stream: 1);
         Clock = new VirtualClock(this);
+        Network = new Net.SimNetwork(this);
     }
+
+    /// <summary>The simulated network every host of this world is on.</summary>
+    public Net.SimNetwork Network { get; }
 
     public ulong Seed { get; }
 

@@ -52,7 +52,11 @@ public sealed unsafe class V8Engine : IDisposable
         _engine.DocumentSettings.Loader = new Loader(this);
         _engine.DocumentSettings.ContextCallback = ImportMeta;
         _engine.PromiseRejectionCallback = OnPromiseRejection;
+        IsolateTuned = IsolateTuning.Apply(_engine);
     }
+
+    /// <summary>Whether ClearScript's promise hook and per-Error stack capture were switched off (<see cref="IsolateTuning"/>).</summary>
+    public bool IsolateTuned { get; }
 
     /// <summary>Thrown out of a call when script execution was terminated (exit, watchdog).</summary>
     public sealed class TerminatedException(Exception inner) : Exception("script terminated", inner);

@@ -92,3 +92,15 @@ public sealed class NetException(NetErrorCode code, string detail, bool injected
     public static NetException Of(NetErrorCode code, bool injected = false) =>
         new(code, Describe(code) + (injected ? " (simulated fault)" : ""), injected);
 }
+
+/// <summary>No network at all: every operation fails as unreachable.</summary>
+public sealed class NoNetwork : INetwork
+{
+    public static readonly NoNetwork Instance = new();
+
+    public Task<IReadOnlyList<string>> ResolveAsync(string host) => Task.FromException<IReadOnlyList<string>>(NetException.Of(NetErrorCode.Unreachable));
+
+    public Task<IConnection> ConnectAsync(string address, int port) => Task.FromException<IConnection>(NetException.Of(NetErrorCode.Unreachable));
+
+    public Task<IListener> ListenAsync(string host, int port) => Task.FromException<IListener>(NetException.Of(NetErrorCode.Unreachable));
+}

@@ -8,8 +8,12 @@ public sealed record ProviderSet(
     IProcessHost Process,
     IFileSystem Files,
     ICodeCache? CodeCache = null,
-    IScheduler? Scheduler = null)
+    IScheduler? Scheduler = null,
+    INetwork? Network = null)
 {
+    /// <summary>The network; without one every connect and listen fails (an embedder that gives none gives no network).</summary>
+    public INetwork Net => Network ?? NoNetwork.Instance;
+
     /// <summary>The completion order; arrival order when none is given.</summary>
     public IScheduler Order => Scheduler ?? ArrivalOrderScheduler.Instance;
 }

@@ -14,5 +14,6 @@ public static class Recorder
         Process = new RecordingProcessHost(providers.Process, trace),
         Files = new RecordingFileSystem(providers.Files, trace),
         Scheduler = new RecordingScheduler(providers.Order, trace),
+        Network = new RecordingNetwork(providers.Net, trace),
     };
 }

@@ -14,5 +14,6 @@ public static class Replayer
         new ReplayProcessHost(trace),
         new ReplayFileSystem(trace, trace.Header.Root ?? trace.Header.Cwd),
         codeCache,
-        new ReplayScheduler(trace));
+        new ReplayScheduler(trace),
+        new ReplayNetwork(trace));
 }

@@ -40,4 +40,8 @@ public enum TraceEventKind : byte
     Fault = 18,
     /// <summary>Whether the console wanted colours on a stream (<see cref="TraceEvent.Argument"/>): Number 1 or 0.</summary>
     ConsoleColor = 19,
+    /// <summary>A network request (resolve, connect, listen, accept, read, write, shutdown, close), tagged.</summary>
+    NetRequest = 20,
+    /// <summary>The answer to a tagged network request — a read's bytes exactly as delivered; out of band like <see cref="FsResult"/>.</summary>
+    NetResult = 21,
 }

@@ -31,6 +31,11 @@ public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, Capab
     /// <summary>The working directory relative paths are joined to, read from the process provider once.</summary>
     public string WorkingDirectory => _cwd ??= Providers.Process.Cwd();
 
+    private int _lastHandle;
+
+    /// <summary>A new handle id, unique in this runtime (also a completion order key).</summary>
+    internal int NextHandle() => ++_lastHandle;
+
     /// <summary>Something to release when the runtime is disposed (open files, sockets).</summary>
     public void OnDispose(Action release) => _onDispose.Add(release);
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using EsRuntime.Host.Process;
 using EsRuntime.Modules;
@@ -27,7 +26,7 @@ public static class Prelude
         "Web/Crypto/webcrypto.js", "Web/Crypto/key.js", "Web/Crypto/normalize.js", "Web/Crypto/jwk.js",
         "Web/Crypto/symmetric.js", "Web/Crypto/ec.js", "Web/Crypto/rsa.js", "Web/Crypto/subtle.js", "Web/Crypto/crypto.js",
         "Web/Timers/timers.js",
-        "Web/Url/url.js",
+        "Web/Url/url_simple.js", "Web/Url/url.js",
         "Web/Performance/performance.js",
         "Web/Random/determinism.js",
         "Web/Bootstrap/report.js",
@@ -58,8 +57,11 @@ public static class Prelude
         }
         text.Append("})();\n");
         var source = text.ToString();
-        var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source)))[..16];
-        return (source, "prelude-" + hash);
+        // The prelude is made only of this assembly's embedded files, so the assembly's (deterministic)
+        // module version id names it; hashing the 400 KB text with SHA-256 loaded OpenSSL at every start
+        // (~3.4 MiB RSS, docs/DECISIONS.md "Start-up and memory").
+        var id = typeof(Prelude).Assembly.ManifestModule.ModuleVersionId;
+        return (source, "prelude-" + id.ToString("N")[..16]);
     }
 
     /// <summary>Registers every op and runs the prelude in the runtime's engine.</summary>
@@ -68,6 +70,7 @@ public static class Prelude
         BootstrapOps.Register(context);
         ProcessOps.Register(context);
         EsRuntime.Host.Fs.FsOps.Register(context);
+        EsRuntime.Host.Net.NetOps.Register(context);
         Console.ConsoleOps.Register(context);
         EsRuntime.Web.Navigator.NavigatorOps.Register(context);
         EsRuntime.Web.Messaging.MessagingOps.Register(context);

@@ -36,6 +36,12 @@ public sealed class UrlJsHost : IDisposable
           ops.bindTransfer(transfer);
           internals.transferU32 = new Uint32Array(transfer);
           globalThis.__test = { print: ops.testPrint, vectors: (name) => JSON.parse(ops.testVectors(name)) };
+          // The JS fast path and the C# parser, side by side (UrlFastPathTests).
+          __test.parseSimple = (s) => internals.urlParseSimple(s);
+          __test.parseOp = (s) => {
+            const r = ops.urlParse(s);
+            return r === null ? null : [r === true ? s : r, ...internals.transferU32.subarray(0, 8)];
+          };
           (function (internals) { "use strict";
         /*URL_JS*/
           })(internals);
@@ -78,7 +84,7 @@ public sealed class UrlJsHost : IDisposable
         UrlOps.Register(_engine);
         _engine.RegisterOp("testPrint", (a, r) => _output.AppendLine(a.String(0)));
         _engine.RegisterOp("testVectors", (a, r) => r.Set(File.ReadAllText(Path.Combine(WptUrlVectors.ResourcesDir, a.String(0)))));
-        _engine.ExecuteScript("url-bootstrap.js", Bootstrap.Replace("/*URL_JS*/", EmbeddedText.Read("Web/Url/url.js")));
+        _engine.ExecuteScript("url-bootstrap.js", Bootstrap.Replace("/*URL_JS*/", EmbeddedText.Read("Web/Url/url_simple.js") + "\n" + EmbeddedText.Read("Web/Url/url.js")));
         _engine.ExecuteScript("harness.js", Harness);
     }
 

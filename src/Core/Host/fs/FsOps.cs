@@ -26,9 +26,8 @@ internal static class FsOps
         var engine = ctx.Engine;
         var files = ctx.Providers.Files;
         var io = ctx.Completions;
-        var readers = new Handles<IFileReader>();
-        var writers = new Handles<IFileWriter>();
-        ctx.OnDispose(() => { readers.DisposeAll(); writers.DisposeAll(); });
+        var readers = new Handles<IFileReader>(ctx);
+        var writers = new Handles<IFileWriter>(ctx);
 
         string Read(OpArgs a, string what)
         {
@@ -201,7 +200,7 @@ internal static class FsOps
                 data = new byte[length];
                 V8Engine.ReadBytes(a.Value(3), offset, data);
             }
-            r.Set(io.Start(() => TaskChain.Done(writer.WriteAsync(data)), WriterKey(handle), (_, reply) => reply.Ok(data.Length), Fail("write", shown)));
+            r.Set(io.Start(() => TaskChain.Done(writer.WriteAsync(data)), handle, (_, reply) => reply.Ok(data.Length), Fail("write", shown)));
         });
 
         engine.RegisterOp("fsCommit", (a, r) =>
@@ -209,7 +208,7 @@ internal static class FsOps
             ctx.Capabilities.Demand(Capability.FileWrite, "runtime:fs write");
             var (handle, shown) = (a.Int32(0), a.String(1));
             var writer = writers.Get(handle) ?? throw new OpException("TypeError", "the file is closed");
-            r.Set(io.Start(() => TaskChain.Done(writer.CommitAsync()), WriterKey(handle), (_, reply) =>
+            r.Set(io.Start(() => TaskChain.Done(writer.CommitAsync()), handle, (_, reply) =>
             {
                 writers.Take(handle)?.Dispose();
                 reply.Ok();
@@ -228,8 +227,6 @@ internal static class FsOps
 
     private readonly record struct ReadResult(int Count, Exception? Error);
 
-    /// <summary>Readers and writers are numbered apart; their order keys must not meet.</summary>
-    private static int WriterKey(int handle) => -handle;
 
     /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/> until it is full or the file ends.</summary>
     private static void ReadAll(Completions io, IFileReader reader, byte[] buffer, int offset, Action<ReadResult> done)
@@ -286,28 +283,4 @@ internal static class FsOps
         FsErrorCode.InvalidPath => "TypeError",
         _ => "IOError",
     };
-}
-
-/// <summary>Open provider objects addressed by small per-runtime integers.</summary>
-internal sealed class Handles<T> where T : class, IDisposable
-{
-    private readonly Dictionary<int, T> _items = [];
-    private int _next = 1;
-
-    public int Add(T item)
-    {
-        var id = _next++;
-        _items[id] = item;
-        return id;
-    }
-
-    public T? Get(int id) => _items.GetValueOrDefault(id);
-
-    public T? Take(int id) => _items.Remove(id, out var item) ? item : null;
-
-    public void DisposeAll()
-    {
-        foreach (var item in _items.Values) item.Dispose();
-        _items.Clear();
-    }
 }

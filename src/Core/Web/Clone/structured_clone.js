@@ -3,10 +3,9 @@
 // internals.DOMException / internals.isDOMException (dom_exception.js) and
 // exports internals.structuredClone.
 //
-// Serialization first turns the value into a graph of plain "records" (this
-// is where user code such as getters runs and where errors are thrown);
-// only when that succeeded are transferred buffers detached and the clone
-// built from the records. A failed clone therefore never detaches anything.
+// Without a transfer list the clone is built in one walk (cloneValue); with
+// one, serialization first builds records and only when that succeeded are
+// the buffers detached and the clone built (serialize, deserialize).
 
 const DOMException = internals.DOMException;
 const isDOMException = internals.isDOMException;
@@ -79,15 +78,6 @@ const DataViewPrototypeGetBuffer = getterOf(DataView.prototype, "buffer");
 const DataViewPrototypeGetByteOffset = getterOf(DataView.prototype, "byteOffset");
 const DataViewPrototypeGetByteLength = getterOf(DataView.prototype, "byteLength");
 const globalObject = globalThis;
-
-// Boxed primitives: [valueOf that brand-checks, kind].
-const boxedKinds = [
-  [uncurryThis(Boolean.prototype.valueOf), "Boolean"],
-  [uncurryThis(Number.prototype.valueOf), "Number"],
-  [uncurryThis(BigInt.prototype.valueOf), "BigInt"],
-  [uncurryThis(String.prototype.valueOf), "String"],
-  [uncurryThis(Symbol.prototype.valueOf), "Symbol"],
-];
 
 // RegExp flags, read through the brand-checking getters (not `flags`,
 // which goes through user-replaceable properties).
@@ -204,14 +194,11 @@ internals.registerPlatformObject = (test, serialize = null, deserialize = null) 
   ArrayPrototypePush(platformKinds, { __proto__: null, test, serialize, deserialize });
 };
 
-function serializePlatformObject(value) {
+function platformIndex(value) {
   for (let i = 0; i < platformKinds.length; i++) {
-    const kind = platformKinds[i];
-    if (!kind.test(value)) continue;
-    if (kind.serialize === null) throw notCloneable(value);
-    return { __proto__: null, kind: "platform", index: i, data: kind.serialize(value) };
+    if (platformKinds[i].test(value)) return i;
   }
-  return undefined;
+  return -1;
 }
 
 function isUncloneablePlatformObject(value) {
@@ -255,62 +242,139 @@ function defineHidden(target, key, value) {
 }
 
 // ---------------------------------------------------------------------------
-// Serialization: value -> record. `memory` maps each object already seen to
-// its record, which preserves shared references and cycles.
+// Classification: which kind of serializable (or uncloneable) object a value is.
+//
+// The brand checks that decide it exactly are built-in methods that throw a TypeError for a value
+// without the internal slot, and a thrown error costs microseconds. So the prototype chain says
+// what to check: a value whose chain holds a built-in prototype (Map.prototype, Date.prototype...)
+// is confirmed by that one brand check, which does not throw for a genuine one; a value whose chain
+// holds none (literals, null-prototype objects, instances of user classes) is ordinary unless one
+// of the checks that cost nothing says otherwise (platform brands, Error.isError, views, the
+// built-in tag of Object.prototype.toString). Only what these cannot settle falls back to trying
+// every brand check (classifyByBrandChecks). Known difference from a native structuredClone: an
+// object whose internal slots disagree with its chain because its [[Prototype]] was replaced after
+// creation (a Map whose prototype was set to Object.prototype) clones as what its chain says.
 
-function serialize(value, memory) {
-  if (typeof value === "symbol") throw notCloneable(value);
-  if (value === null || (typeof value !== "object" && typeof value !== "function")) {
-    return { __proto__: null, kind: "primitive", value };
-  }
-  const known = MapPrototypeGet(memory, value);
-  if (known !== undefined) return known;
-  if (typeof value === "function") throw notCloneable(value);
+const KIND_OBJECT = 0;
+const KIND_ARRAY = 1;
+const KIND_BOXED = 2;
+const KIND_DATE = 3;
+const KIND_REGEXP = 4;
+const KIND_ARRAYBUFFER = 5;
+const KIND_TYPEDARRAY = 6;
+const KIND_DATAVIEW = 7;
+const KIND_MAP = 8;
+const KIND_SET = 9;
+const KIND_ERROR = 10;
+const KIND_DOMEXCEPTION = 11;
+const KIND_UNCLONEABLE = 12;
+const KIND_PLATFORM = 16; // + index into platformKinds
 
-  const record = serializeLeaf(value);
-  if (record !== undefined) {
-    MapPrototypeSet(memory, value, record);
-    return record;
-  }
-  if (ArrayIsArray(value)) return serializeArray(value, memory);
-  if (isError(value)) return serializeError(value, memory);
+const ObjectPrototype = Object.prototype;
+const ArrayPrototype = Array.prototype;
+const ArrayBufferIsView = ArrayBuffer.isView;
+const BooleanPrototypeValueOf = uncurryThis(Boolean.prototype.valueOf);
+const NumberPrototypeValueOf = uncurryThis(Number.prototype.valueOf);
+const BigIntPrototypeValueOf = uncurryThis(BigInt.prototype.valueOf);
+const StringPrototypeValueOf = uncurryThis(String.prototype.valueOf);
+const SymbolPrototypeValueOf = uncurryThis(Symbol.prototype.valueOf);
 
-  const typedName = TypedArrayPrototypeGetToStringTag(value);
-  if (typedName !== undefined) return serializeTypedArray(value, typedName, memory);
-  if (succeeds(DataViewPrototypeGetBuffer, value)) return serializeDataView(value, memory);
-  if (succeeds(MapPrototypeGetSize, value)) return serializeMap(value, memory);
-  if (succeeds(SetPrototypeGetSize, value)) return serializeSet(value, memory);
-  if (isUncloneablePlatformObject(value)) throw notCloneable(value);
-  return serializeObject(value, memory);
+const isTypedArray = (v) => TypedArrayPrototypeGetToStringTag(v) !== undefined;
+
+// Built-in prototypes whose instances carry a brand: [prototype, kind, brand check].
+const kindByPrototype = new MapCtor();
+for (const [proto, kind, check] of [
+  [Boolean.prototype, KIND_BOXED, BooleanPrototypeValueOf],
+  [Number.prototype, KIND_BOXED, NumberPrototypeValueOf],
+  [BigInt.prototype, KIND_BOXED, BigIntPrototypeValueOf],
+  [String.prototype, KIND_BOXED, StringPrototypeValueOf],
+  [Symbol.prototype, KIND_UNCLONEABLE, SymbolPrototypeValueOf],
+  [Date.prototype, KIND_DATE, DatePrototypeGetTime],
+  [RegExp.prototype, KIND_REGEXP, RegExpPrototypeGetSource],
+  [ArrayBuffer.prototype, KIND_ARRAYBUFFER, ArrayBufferPrototypeGetByteLength],
+  [typeof SharedArrayBuffer === "function" ? SharedArrayBuffer.prototype : undefined, KIND_UNCLONEABLE, SharedArrayBufferPrototypeGetByteLength],
+  [TypedArrayPrototype, KIND_TYPEDARRAY, null],
+  [DataView.prototype, KIND_DATAVIEW, DataViewPrototypeGetBuffer],
+  [Map.prototype, KIND_MAP, MapPrototypeGetSize],
+  [Set.prototype, KIND_SET, SetPrototypeGetSize],
+  [WeakMap.prototype, KIND_UNCLONEABLE, (v) => WeakMapPrototypeHas(v, {})],
+  [WeakSet.prototype, KIND_UNCLONEABLE, (v) => WeakSetPrototypeHas(v, {})],
+  [typeof WeakRef === "function" ? WeakRef.prototype : undefined, KIND_UNCLONEABLE, WeakRefPrototypeDeref],
+  [typeof FinalizationRegistry === "function" ? FinalizationRegistry.prototype : undefined, KIND_UNCLONEABLE,
+    (v) => FinalizationRegistryPrototypeUnregister(v, {})],
+  [DOMException.prototype, KIND_DOMEXCEPTION, null],
+  [Error.prototype, KIND_ERROR, null],
+]) {
+  if (proto !== undefined) MapPrototypeSet(kindByPrototype, proto, { __proto__: null, kind, check });
 }
 
-// Objects with no children to visit, or undefined if value is none of them.
-function serializeLeaf(value) {
-  for (let i = 0; i < boxedKinds.length; i++) {
-    if (!succeeds(boxedKinds[i][0], value)) continue;
-    if (boxedKinds[i][1] === "Symbol") throw notCloneable(value);
-    return { __proto__: null, kind: "boxed", value: boxedKinds[i][0](value) };
+// Whether value really has the brand its prototype chain promised.
+function hasBrand(value, entry) {
+  switch (entry.kind) {
+    case KIND_TYPEDARRAY: return isTypedArray(value);
+    case KIND_DOMEXCEPTION: return isDOMException(value);
+    case KIND_ERROR: return isError(value);
+    default: return succeeds(entry.check, value);
   }
-  if (succeeds(DatePrototypeGetTime, value)) {
-    return { __proto__: null, kind: "date", time: DatePrototypeGetTime(value) };
+}
+
+function classify(value) {
+  if (ArrayIsArray(value)) return KIND_ARRAY;
+  for (let p = ObjectGetPrototypeOf(value); p !== null && p !== ObjectPrototype; p = ObjectGetPrototypeOf(p)) {
+    const entry = MapPrototypeGet(kindByPrototype, p);
+    if (entry !== undefined) return hasBrand(value, entry) ? entry.kind : classifyByBrandChecks(value);
   }
-  if (value !== RegExpPrototype && succeeds(RegExpPrototypeGetSource, value)) {
-    return { __proto__: null, kind: "regexp", source: RegExpPrototypeGetSource(value), flags: regExpFlags(value) };
+  return classifyUnbranded(value);
+}
+
+// A value whose prototype chain holds no branded built-in prototype.
+function classifyUnbranded(value) {
+  const platform = platformIndex(value);
+  if (platform >= 0) return KIND_PLATFORM + platform;
+  if (isDOMException(value)) return KIND_DOMEXCEPTION;
+  if (isError(value)) return KIND_ERROR;
+  if (ArrayBufferIsView(value)) return isTypedArray(value) ? KIND_TYPEDARRAY : KIND_DATAVIEW;
+  if (value === globalObject) return KIND_UNCLONEABLE;
+  // Date, RegExp, boxed primitives, arguments, module namespaces, iterators and anything with a
+  // Symbol.toStringTag: let the brand checks decide.
+  if (builtinTag(value) !== "[object Object]") return classifyByBrandChecks(value);
+  return KIND_OBJECT;
+}
+
+// The general path: every brand check in turn (each failing one throws and is caught).
+function classifyByBrandChecks(value) {
+  if (succeeds(BooleanPrototypeValueOf, value) || succeeds(NumberPrototypeValueOf, value) ||
+      succeeds(BigIntPrototypeValueOf, value) || succeeds(StringPrototypeValueOf, value)) {
+    return KIND_BOXED;
   }
-  if (isArrayBuffer(value)) {
-    if (isDetached(value)) throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
-    return { __proto__: null, kind: "arraybuffer", buffer: copyArrayBuffer(value) };
-  }
-  if (isSharedArrayBuffer(value)) throw notCloneable(value);
-  const platform = serializePlatformObject(value);
-  if (platform !== undefined) return platform;
-  if (isDOMException(value)) {
-    return {
-      __proto__: null, kind: "domexception",
-      name: StringCtor(value.name), message: StringCtor(value.message), stack: ownStack(value),
-    };
-  }
-  return undefined;
+  if (succeeds(SymbolPrototypeValueOf, value)) return KIND_UNCLONEABLE;
+  if (succeeds(DatePrototypeGetTime, value)) return KIND_DATE;
+  if (value !== RegExpPrototype && succeeds(RegExpPrototypeGetSource, value)) return KIND_REGEXP;
+  if (isArrayBuffer(value)) return KIND_ARRAYBUFFER;
+  if (isSharedArrayBuffer(value)) return KIND_UNCLONEABLE;
+  const platform = platformIndex(value);
+  if (platform >= 0) return KIND_PLATFORM + platform;
+  if (isDOMException(value)) return KIND_DOMEXCEPTION;
+  if (ArrayIsArray(value)) return KIND_ARRAY;
+  if (isError(value)) return KIND_ERROR;
+  if (isTypedArray(value)) return KIND_TYPEDARRAY;
+  if (succeeds(DataViewPrototypeGetBuffer, value)) return KIND_DATAVIEW;
+  if (succeeds(MapPrototypeGetSize, value)) return KIND_MAP;
+  if (succeeds(SetPrototypeGetSize, value)) return KIND_SET;
+  if (isUncloneablePlatformObject(value)) return KIND_UNCLONEABLE;
+  return KIND_OBJECT;
+}
+
+// ---------------------------------------------------------------------------
+// What each kind copies, shared by both ways of cloning below. Reading a
+// value's parts is where user code can run (getters) and where errors are
+// thrown; building a clone from the parts runs no user code.
+
+function unbox(value) {
+  if (succeeds(BooleanPrototypeValueOf, value)) return BooleanPrototypeValueOf(value);
+  if (succeeds(NumberPrototypeValueOf, value)) return NumberPrototypeValueOf(value);
+  if (succeeds(BigIntPrototypeValueOf, value)) return BigIntPrototypeValueOf(value);
+  return StringPrototypeValueOf(value);
 }
 
 function ownStack(value) {
@@ -320,180 +384,266 @@ function ownStack(value) {
   return typeof stack === "string" ? stack : undefined;
 }
 
-function serializeArray(value, memory) {
-  const record = { __proto__: null, kind: "array", length: value.length, properties: [] };
-  MapPrototypeSet(memory, value, record);
-  serializeProperties(value, record.properties, memory);
-  return record;
-}
-
-// Own enumerable string keys, read with [[Get]] (so getters run), in order.
-function serializeProperties(value, properties, memory) {
-  const keys = ObjectKeys(value);
-  for (let i = 0; i < keys.length; i++) {
-    if (!ObjectHasOwn(value, keys[i])) continue; // deleted by an earlier getter
-    ArrayPrototypePush(properties, [keys[i], serialize(value[keys[i]], memory)]);
+// A kind without children to visit, as a record; throws for the uncloneable.
+function leafRecord(value, kind) {
+  switch (kind) {
+    case KIND_BOXED: return { __proto__: null, kind: "boxed", value: unbox(value) };
+    case KIND_DATE: return { __proto__: null, kind: "date", time: DatePrototypeGetTime(value) };
+    case KIND_REGEXP:
+      return { __proto__: null, kind: "regexp", source: RegExpPrototypeGetSource(value), flags: regExpFlags(value) };
+    case KIND_ARRAYBUFFER:
+      if (isDetached(value)) throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
+      return { __proto__: null, kind: "arraybuffer", buffer: copyArrayBuffer(value) };
+    case KIND_DOMEXCEPTION:
+      return {
+        __proto__: null, kind: "domexception",
+        name: StringCtor(value.name), message: StringCtor(value.message), stack: ownStack(value),
+      };
+    case KIND_UNCLONEABLE: throw notCloneable(value);
+    default: {
+      const index = kind - KIND_PLATFORM;
+      if (platformKinds[index].serialize === null) throw notCloneable(value);
+      return { __proto__: null, kind: "platform", index, data: platformKinds[index].serialize(value) };
+    }
   }
 }
 
-function serializeObject(value, memory) {
-  const record = { __proto__: null, kind: "object", properties: [] };
-  MapPrototypeSet(memory, value, record);
-  serializeProperties(value, record.properties, memory);
-  return record;
+function buildLeaf(record) {
+  switch (record.kind) {
+    case "boxed": return ObjectCtor(record.value);
+    case "date": return new DateCtor(record.time);
+    case "regexp": return new RegExpCtor(record.source, record.flags);
+    case "arraybuffer": return record.buffer;
+    case "domexception": {
+      const exception = new DOMException(record.message, record.name);
+      if (record.stack !== undefined) defineHidden(exception, "stack", record.stack);
+      return exception;
+    }
+    default: return platformKinds[record.index].deserialize(record.data);
+  }
 }
 
-function serializeError(value, memory) {
-  const record = { __proto__: null, kind: "error", name: "Error", message: undefined, stack: undefined, cause: undefined };
-  MapPrototypeSet(memory, value, record);
+// A typed array or DataView, as a record whose buffer is still the original one.
+function viewRecord(value, kind) {
+  const typed = kind === KIND_TYPEDARRAY;
+  const type = typed ? TypedArrayPrototypeGetToStringTag(value) : "DataView";
+  const buffer = typed ? TypedArrayPrototypeGetBuffer(value) : DataViewPrototypeGetBuffer(value);
+  if (isDetached(buffer)) throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
+  if (typed && typedArrayConstructors[type] === undefined) throw notCloneable(value);
+  return {
+    __proto__: null, kind: "view", type, buffer,
+    byteOffset: typed ? TypedArrayPrototypeGetByteOffset(value) : DataViewPrototypeGetByteOffset(value),
+    length: typed ? TypedArrayPrototypeGetLength(value) : DataViewPrototypeGetByteLength(value),
+  };
+}
+
+function buildView(record, buffer) {
+  return record.type === "DataView"
+    ? new DataViewCtor(buffer, record.byteOffset, record.length)
+    : new typedArrayConstructors[record.type](buffer, record.byteOffset, record.length);
+}
+
+// An error's name, message and stack (its cause is a child, visited by the caller).
+function errorRecord(value) {
+  const record = {
+    __proto__: null, kind: "error", name: "Error", message: undefined, stack: undefined, hasCause: false, cause: undefined,
+  };
   const name = value.name;
   if (typeof name === "string" && errorConstructors[name] !== undefined) record.name = name;
   if (ObjectHasOwn(value, "message")) record.message = StringCtor(value.message);
   record.stack = ownStack(value);
-  if (ObjectHasOwn(value, "cause")) record.cause = serialize(value.cause, memory);
+  record.hasCause = ObjectHasOwn(value, "cause");
   return record;
 }
 
-function serializeTypedArray(value, typeName, memory) {
-  const buffer = TypedArrayPrototypeGetBuffer(value);
-  if (isDetached(buffer)) throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
-  if (typedArrayConstructors[typeName] === undefined) throw notCloneable(value);
-  const record = {
-    __proto__: null, kind: "view", type: typeName, buffer: undefined,
-    byteOffset: TypedArrayPrototypeGetByteOffset(value), length: TypedArrayPrototypeGetLength(value),
-  };
-  MapPrototypeSet(memory, value, record);
-  record.buffer = serialize(buffer, memory);
-  return record;
+function buildError(record) {
+  const Ctor = errorConstructors[record.name];
+  const error = record.message === undefined ? new Ctor() : new Ctor(record.message);
+  if (record.stack !== undefined) defineHidden(error, "stack", record.stack);
+  else delete error.stack;
+  return error;
 }
 
-function serializeDataView(value, memory) {
-  const buffer = DataViewPrototypeGetBuffer(value);
-  if (isDetached(buffer)) throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
-  const record = {
-    __proto__: null, kind: "view", type: "DataView", buffer: undefined,
-    byteOffset: DataViewPrototypeGetByteOffset(value), length: DataViewPrototypeGetByteLength(value),
-  };
-  MapPrototypeSet(memory, value, record);
-  record.buffer = serialize(buffer, memory);
-  return record;
-}
-
-// Entries are snapshotted first, then serialized (user code run while
-// serializing cannot change which entries are copied).
-function serializeMap(value, memory) {
-  const record = { __proto__: null, kind: "map", entries: [] };
-  MapPrototypeSet(memory, value, record);
+// Map and Set contents are snapshotted before any is visited (user code run
+// while visiting cannot change which entries are copied): key, value, key...
+function mapSnapshot(value) {
   const snapshot = [];
   const iterator = MapPrototypeEntries(value);
   for (let step = MapIteratorNext(iterator); !step.done; step = MapIteratorNext(iterator)) {
-    ArrayPrototypePush(snapshot, step.value);
+    ArrayPrototypePush(snapshot, step.value[0], step.value[1]);
   }
-  for (let i = 0; i < snapshot.length; i++) {
-    ArrayPrototypePush(record.entries, [serialize(snapshot[i][0], memory), serialize(snapshot[i][1], memory)]);
-  }
-  return record;
+  return snapshot;
 }
 
-function serializeSet(value, memory) {
-  const record = { __proto__: null, kind: "set", values: [] };
-  MapPrototypeSet(memory, value, record);
+function setSnapshot(value) {
   const snapshot = [];
   const iterator = SetPrototypeValues(value);
   for (let step = SetIteratorNext(iterator); !step.done; step = SetIteratorNext(iterator)) {
     ArrayPrototypePush(snapshot, step.value);
   }
-  for (let i = 0; i < snapshot.length; i++) ArrayPrototypePush(record.values, serialize(snapshot[i], memory));
-  return record;
+  return snapshot;
 }
 
-// ---------------------------------------------------------------------------
-// Deserialization: record -> new value. `memory` maps records to results.
-
-function deserialize(record, memory) {
-  if (record.kind === "primitive") return record.value;
-  const known = MapPrototypeGet(memory, record);
-  if (known !== undefined) return known;
-  switch (record.kind) {
-    case "boxed":
-      return remember(memory, record, ObjectCtor(record.value));
-    case "platform":
-      return remember(memory, record, platformKinds[record.index].deserialize(record.data));
-    case "date":
-      return remember(memory, record, new DateCtor(record.time));
-    case "regexp":
-      return remember(memory, record, new RegExpCtor(record.source, record.flags));
-    case "arraybuffer":
-    case "transferred":
-      return remember(memory, record, record.buffer);
-    case "view":
-      return deserializeView(record, memory);
-    case "domexception":
-      return deserializeDOMException(record, memory);
-    case "error":
-      return deserializeError(record, memory);
-    case "map":
-      return deserializeMap(record, memory);
-    case "set":
-      return deserializeSet(record, memory);
-    case "array":
-      return deserializeProperties(record, remember(memory, record, new ArrayCtor(record.length)), memory);
-    default:
-      return deserializeProperties(record, remember(memory, record, {}), memory);
-  }
-}
-
-function remember(memory, record, value) {
-  MapPrototypeSet(memory, record, value);
+function remember(memory, key, value) {
+  MapPrototypeSet(memory, key, value);
   return value;
 }
 
-function deserializeProperties(record, target, memory) {
-  const properties = record.properties;
-  for (let i = 0; i < properties.length; i++) {
-    defineData(target, properties[i][0], deserialize(properties[i][1], memory));
+// target is a fresh object whose prototype is proto: a plain assignment creates the same own data
+// property as defining it, unless the key exists up the chain (a setter, or "__proto__").
+function addProperty(target, proto, key, value) {
+  if (key in proto) defineData(target, key, value);
+  else target[key] = value;
+}
+
+// ---------------------------------------------------------------------------
+// Direct cloning (nothing transferred): one walk that builds the clone as it
+// goes. `memory` maps each object seen to its clone (shared references and
+// cycles). A failure leaves a half-built clone that nothing can reach.
+
+function cloneValue(value, memory) {
+  if (typeof value !== "object" || value === null) {
+    if (typeof value === "symbol" || typeof value === "function") throw notCloneable(value);
+    return value;
+  }
+  const known = MapPrototypeGet(memory, value);
+  if (known !== undefined) return known;
+  const kind = classify(value);
+  switch (kind) {
+    case KIND_OBJECT: return cloneProperties(value, remember(memory, value, {}), ObjectPrototype, memory);
+    case KIND_ARRAY: return cloneProperties(value, remember(memory, value, new ArrayCtor(value.length)), ArrayPrototype, memory);
+    case KIND_TYPEDARRAY:
+    case KIND_DATAVIEW: {
+      const record = viewRecord(value, kind);
+      return remember(memory, value, buildView(record, cloneValue(record.buffer, memory)));
+    }
+    case KIND_MAP: {
+      const map = remember(memory, value, new MapCtor());
+      const entries = mapSnapshot(value);
+      for (let i = 0; i < entries.length; i += 2) {
+        MapPrototypeSet(map, cloneValue(entries[i], memory), cloneValue(entries[i + 1], memory));
+      }
+      return map;
+    }
+    case KIND_SET: {
+      const set = remember(memory, value, new SetCtor());
+      const values = setSnapshot(value);
+      for (let i = 0; i < values.length; i++) SetPrototypeAdd(set, cloneValue(values[i], memory));
+      return set;
+    }
+    case KIND_ERROR: {
+      const record = errorRecord(value);
+      const error = remember(memory, value, buildError(record));
+      if (record.hasCause) defineHidden(error, "cause", cloneValue(value.cause, memory));
+      return error;
+    }
+    default: return remember(memory, value, buildLeaf(leafRecord(value, kind)));
+  }
+}
+
+// Own enumerable string keys, read with [[Get]] (so getters run), in order.
+function cloneProperties(value, target, proto, memory) {
+  const keys = ObjectKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (!ObjectHasOwn(value, key)) continue; // deleted by an earlier getter
+    addProperty(target, proto, key, cloneValue(value[key], memory));
   }
   return target;
 }
 
-function deserializeView(record, memory) {
-  const buffer = deserialize(record.buffer, memory);
-  const view = record.type === "DataView"
-    ? new DataViewCtor(buffer, record.byteOffset, record.length)
-    : new typedArrayConstructors[record.type](buffer, record.byteOffset, record.length);
-  return remember(memory, record, view);
-}
+// ---------------------------------------------------------------------------
+// With a transfer list: serialization first turns the value into a graph of
+// records (a primitive is its own record), and only when that succeeded are
+// the transferred buffers detached and the clone built from the records, so
+// a failed clone never detaches anything. `memory` maps objects to records.
 
-function deserializeDOMException(record, memory) {
-  const exception = new DOMException(record.message, record.name);
-  if (record.stack !== undefined) defineHidden(exception, "stack", record.stack);
-  return remember(memory, record, exception);
-}
-
-function deserializeError(record, memory) {
-  const Ctor = errorConstructors[record.name];
-  const error = record.message === undefined ? new Ctor() : new Ctor(record.message);
-  remember(memory, record, error);
-  if (record.stack !== undefined) defineHidden(error, "stack", record.stack);
-  else delete error.stack;
-  if (record.cause !== undefined) defineHidden(error, "cause", deserialize(record.cause, memory));
-  return error;
-}
-
-function deserializeMap(record, memory) {
-  const map = remember(memory, record, new MapCtor());
-  const entries = record.entries;
-  for (let i = 0; i < entries.length; i++) {
-    MapPrototypeSet(map, deserialize(entries[i][0], memory), deserialize(entries[i][1], memory));
+function serialize(value, memory) {
+  if (typeof value !== "object" || value === null) {
+    if (typeof value === "symbol" || typeof value === "function") throw notCloneable(value);
+    return value;
   }
-  return map;
+  const known = MapPrototypeGet(memory, value);
+  if (known !== undefined) return known;
+  const kind = classify(value);
+  switch (kind) {
+    case KIND_OBJECT: return serializeProperties(value, remember(memory, value, { __proto__: null, kind: "object", properties: [] }), memory);
+    case KIND_ARRAY:
+      return serializeProperties(value, remember(memory, value, { __proto__: null, kind: "array", length: value.length, properties: [] }), memory);
+    case KIND_TYPEDARRAY:
+    case KIND_DATAVIEW: {
+      const record = remember(memory, value, viewRecord(value, kind));
+      record.buffer = serialize(record.buffer, memory);
+      return record;
+    }
+    case KIND_MAP: {
+      const record = remember(memory, value, { __proto__: null, kind: "map", entries: mapSnapshot(value) });
+      for (let i = 0; i < record.entries.length; i++) record.entries[i] = serialize(record.entries[i], memory);
+      return record;
+    }
+    case KIND_SET: {
+      const record = remember(memory, value, { __proto__: null, kind: "set", values: setSnapshot(value) });
+      for (let i = 0; i < record.values.length; i++) record.values[i] = serialize(record.values[i], memory);
+      return record;
+    }
+    case KIND_ERROR: {
+      const record = remember(memory, value, errorRecord(value));
+      if (record.hasCause) record.cause = serialize(value.cause, memory);
+      return record;
+    }
+    default: return remember(memory, value, leafRecord(value, kind));
+  }
 }
 
-function deserializeSet(record, memory) {
-  const set = remember(memory, record, new SetCtor());
-  const values = record.values;
-  for (let i = 0; i < values.length; i++) SetPrototypeAdd(set, deserialize(values[i], memory));
-  return set;
+// properties holds key, record, key, record...
+function serializeProperties(value, record, memory) {
+  const keys = ObjectKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (!ObjectHasOwn(value, key)) continue; // deleted by an earlier getter
+    ArrayPrototypePush(record.properties, key, serialize(value[key], memory));
+  }
+  return record;
+}
+
+// record -> new value; `memory` maps records to results.
+function deserialize(record, memory) {
+  if (typeof record !== "object" || record === null) return record;
+  const known = MapPrototypeGet(memory, record);
+  if (known !== undefined) return known;
+  switch (record.kind) {
+    case "object": return deserializeProperties(record, remember(memory, record, {}), ObjectPrototype, memory);
+    case "array": return deserializeProperties(record, remember(memory, record, new ArrayCtor(record.length)), ArrayPrototype, memory);
+    case "transferred": return remember(memory, record, record.buffer);
+    case "view": return remember(memory, record, buildView(record, deserialize(record.buffer, memory)));
+    case "map": {
+      const map = remember(memory, record, new MapCtor());
+      const entries = record.entries;
+      for (let i = 0; i < entries.length; i += 2) {
+        MapPrototypeSet(map, deserialize(entries[i], memory), deserialize(entries[i + 1], memory));
+      }
+      return map;
+    }
+    case "set": {
+      const set = remember(memory, record, new SetCtor());
+      for (let i = 0; i < record.values.length; i++) SetPrototypeAdd(set, deserialize(record.values[i], memory));
+      return set;
+    }
+    case "error": {
+      const error = remember(memory, record, buildError(record));
+      if (record.hasCause) defineHidden(error, "cause", deserialize(record.cause, memory));
+      return error;
+    }
+    default: return remember(memory, record, buildLeaf(record));
+  }
+}
+
+function deserializeProperties(record, target, proto, memory) {
+  const properties = record.properties;
+  for (let i = 0; i < properties.length; i += 2) {
+    addProperty(target, proto, properties[i], deserialize(properties[i + 1], memory));
+  }
+  return target;
 }
 
 // ---------------------------------------------------------------------------
@@ -557,6 +707,7 @@ function structuredClone(value, options = undefined) {
     throw new TypeErrorCtor("Failed to execute 'structuredClone': 1 argument required, but only 0 present.");
   }
   const transferList = readTransferList(options);
+  if (transferList.length === 0) return cloneValue(value, new MapCtor());
   const memory = new MapCtor();
   const transferRecords = reserveTransfers(transferList, memory);
   const serialized = serialize(value, memory);

@@ -7,6 +7,7 @@ const opParse = ops.urlParse;
 const opSet = ops.urlSet;
 const opOrigin = ops.urlOrigin;
 const opFormDecode = ops.urlFormDecode;
+const parseSimple = internals.urlParseSimple; // url_simple.js
 
 // Setter indexes, as UrlSetter in UrlSetters.cs.
 const SET_PROTOCOL = 1, SET_USERNAME = 2, SET_PASSWORD = 3, SET_HOST = 4, SET_HOSTNAME = 5,
@@ -104,8 +105,11 @@ const parse = (input, base) => {
   for (let i = 0; i < MEMO_SIZE; i++) {
     if (memoInputs[i] === input && memoBases[i] === base) return memoRecords[i];
   }
-  const result = base === undefined ? opParse(input) : opParse(input, base);
-  const rec = result === null ? null : record(result, input);
+  let rec = base === undefined ? parseSimple(input) : null;
+  if (rec === null) {
+    const result = base === undefined ? opParse(input) : opParse(input, base);
+    rec = result === null ? null : record(result, input);
+  }
   memoInputs[memoNext] = input;
   memoBases[memoNext] = base;
   memoRecords[memoNext] = rec;
