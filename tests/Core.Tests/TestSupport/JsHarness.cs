@@ -17,12 +17,13 @@ public static class JsHarness
 {
     public static JsResult Run(string moduleCode, Capability capabilities = Capability.All, ulong seed = 1,
         IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? env = null, Engine.EngineLimits? limits = null,
-        IFileSystem? files = null, IClock? clock = null, int maxPendingOperations = 1024, TimeSpan? timeLimit = null)
+        IFileSystem? files = null, IClock? clock = null, int maxPendingOperations = 1024, TimeSpan? timeLimit = null,
+        INetwork? network = null, IScheduler? scheduler = null)
     {
         var console = new CapturingConsole();
         files ??= new SimFileSystem();
         var providers = new ProviderSet(clock ?? new VirtualClock(), new SeededEntropy(seed), console,
-            new SimProcessHost(args, env, cwd: files.Root), files);
+            new SimProcessHost(args, env, cwd: files.Root), files, Scheduler: scheduler, Network: network);
         using var runtime = JsRuntime.FromCode(new RuntimeOptions
         {
             Providers = providers, Capabilities = capabilities, Limits = limits ?? new(),

@@ -219,10 +219,12 @@ export class Listener {
   #handle = -1;
   #closed = false;
   #ready;
+  #socketOptions;
   addr;
 
-  constructor(key, listening) {
+  constructor(key, listening, socketOptions) {
     if (key !== kInternal) throw new TypeError("Illegal constructor: use listen()");
+    this.#socketOptions = socketOptions;
     this.#ready = listening.then((bound) => {
       this.#handle = bound.handle;
       if (this.#closed) ops.netCloseListener(bound.handle);
@@ -237,7 +239,7 @@ export class Listener {
     await this.#ready;
     if (this.#closed) throw new internals.DOMException("accept: the listener is closed", "InvalidStateError");
     const ends = await opPromise(call(ops.netAccept, this.#handle), decodeEnds);
-    return new Socket(kInternal, Promise.resolve(ends), undefined);
+    return new Socket(kInternal, Promise.resolve(ends), this.#socketOptions);
   }
 
   close() {
@@ -269,7 +271,10 @@ export class Listener {
   get [Symbol.toStringTag]() { return "Listener"; }
 }
 
-/** Binds a listening socket (needs NetListen): { hostname = "0.0.0.0", port = 0 }. */
+/**
+ * Binds a listening socket (needs NetListen): { hostname = "0.0.0.0", port = 0, allowHalfOpen = false };
+ * allowHalfOpen applies to the accepted sockets, as connect's option does.
+ */
 export function listen(options = {}) {
   if (options === null || typeof options !== "object") throw new TypeError(`listen: options must be { hostname?, port }, received ${describe(options)}`);
   const { hostname, port } = parseAddress({ hostname: options.hostname ?? "0.0.0.0", port: options.port ?? 0 }, "listen");
@@ -278,7 +283,7 @@ export function listen(options = {}) {
     const [host, bound] = internals.utf8Decode(bytes).split("\n");
     return { handle, hostname: host, port: Number(bound) };
   });
-  return new Listener(kInternal, listening);
+  return new Listener(kInternal, listening, { allowHalfOpen: Boolean(options.allowHalfOpen) });
 }
 
 export default Object.freeze({ connect, listen, Socket, Listener });
