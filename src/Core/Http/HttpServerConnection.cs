@@ -57,6 +57,12 @@ internal sealed class HttpServerConnection : IDisposable
         _now = _phaseSince = _headSince = nowMs;
     }
 
+    /// <summary>
+    /// The wall-clock time (Unix ms) the Date field shows, when the caller's loop milliseconds are not
+    /// wall time (a monotonic clock); null: <c>nowMs</c> is wall time.
+    /// </summary>
+    public long? WallClockMs { get; set; }
+
     /// <summary>The request being read or answered (null between requests).</summary>
     public HttpRequestHead? Request => _request;
 
@@ -291,7 +297,7 @@ internal sealed class HttpServerConnection : IDisposable
         if (!hasDate)
         {
             HttpWriting.Write(output, "Date: "u8);
-            HttpWriting.Write(output, _date.Get(nowMs));
+            HttpWriting.Write(output, _date.Get(WallClockMs ?? nowMs));
             HttpWriting.Write(output, "\r\n"u8);
         }
         HttpWriting.WriteFraming(output, announced);
@@ -346,7 +352,7 @@ internal sealed class HttpServerConnection : IDisposable
         HttpWriting.Write(output, " "u8);
         HttpWriting.WriteLatin1(output, HttpKnownNames.Reason(error.Status));
         HttpWriting.Write(output, "\r\nDate: "u8);
-        HttpWriting.Write(output, _date.Get(nowMs));
+        HttpWriting.Write(output, _date.Get(WallClockMs ?? nowMs));
         HttpWriting.Write(output, "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "u8);
         HttpWriting.WriteDecimal(output, error.Reason.Length + 1);
         HttpWriting.Write(output, "\r\nConnection: close\r\n\r\n"u8);

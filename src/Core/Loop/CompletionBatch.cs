@@ -20,13 +20,23 @@ internal sealed class CompletionBatch(CompletionBatch.BufferSource buffer, Actio
     private const int MaxRecords = TableBytes / RecordBytes;
 
     private readonly Dictionary<int, byte[]> _large = [];
+    private readonly List<(int Id, int Status, double Number, byte[] Bytes)> _staged = [];
     private int _count;
     private int _bytes;
+    private bool _dispatching;
 
-    public int Count => _count;
+    /// <summary>Answers waiting for the next dispatch.</summary>
+    public int Count => _count + _staged.Count;
 
     public void Add(int id, int status, double number, ReadOnlySpan<byte> bytes)
     {
+        // An op answering at once while JS reads this batch (from inside the dispatch) must not
+        // overwrite what JS has not read yet: it waits until the dispatch returns.
+        if (_dispatching)
+        {
+            _staged.Add((id, status, number, bytes.ToArray()));
+            return;
+        }
         var region = buffer().Length - TableBytes;
         if (bytes.Length > region)
         {
@@ -61,11 +71,26 @@ internal sealed class CompletionBatch(CompletionBatch.BufferSource buffer, Actio
     /// <summary>Hands what is batched so far to JS.</summary>
     public void Flush()
     {
+        if (_count == 0 && _staged.Count > 0) Unstage();
         if (_count == 0) return;
         var count = _count;
         _count = 0;
         _bytes = 0;
-        dispatch(count);
+        _dispatching = true;
+        try { dispatch(count); }
+        finally
+        {
+            _dispatching = false;
+            Unstage();
+        }
+    }
+
+    private void Unstage()
+    {
+        if (_staged.Count == 0) return;
+        var staged = _staged.ToArray();
+        _staged.Clear();
+        foreach (var (id, status, number, bytes) in staged) Add(id, status, number, bytes);
     }
 
     /// <summary>Takes a payload that was too large for the buffer (JS asks for it once).</summary>

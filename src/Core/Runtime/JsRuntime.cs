@@ -72,7 +72,11 @@ public sealed class JsRuntime : IDisposable
     public int? ExitCode => _context.ExitCode;
 
     /// <summary>When the next timer is due, on the clock provider's monotonic scale.</summary>
-    public double? NextTimerDue => _context.Timers.NextDue;
+    public double? NextTimerDue => (_context.Timers.NextDue, _context.HostTimers.NextDue) switch
+    {
+        ({ } a, { } b) => Math.Min(a, b),
+        (var a, var b) => a ?? b,
+    };
 
     /// <summary>Signalled by providers when a completion is ready, to end an idle wait early.</summary>
     public WaitHandle WakeHandle => _wake;
@@ -88,7 +92,8 @@ public sealed class JsRuntime : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (Interrupted is not null && _context.ExitCode is null) EndInterrupted();
         if (_context.ExitCode is not null) return false;
-        var now = _context.LoopNow = _context.Providers.Clock.MonotonicNowMs();
+        var now = _context.Providers.Clock.MonotonicNowMs();
+        _context.NewTurn(now);
         if (!_started)
         {
             _started = true;
@@ -110,6 +115,7 @@ public sealed class JsRuntime : IDisposable
             finally { _context.Timers.CurrentNesting = 0; }
             _context.Timers.Rearm(timer, now);
         }
+        if (_context.ExitCode is null) Guard(() => _context.HostTimers.RunDue(now), fromEmbedder: false);
         DeliverCompletions();
         return Continue();
     }
@@ -150,7 +156,7 @@ public sealed class JsRuntime : IDisposable
         if (_context.ExitCode is null) Guard(() => _context.Engine.ExecuteScript(name, code), fromEmbedder: true);
     }
 
-    private bool HasWork => _context.ExitCode is null && (_context.Timers.Count > 0 || _context.Completions.HasWork);
+    private bool HasWork => _context.ExitCode is null && (_context.Timers.Count > 0 || _context.Completions.HasWork || _batch.Count > 0);
 
     /// <summary>Runs until no work remains or the script exits; returns the exit code.</summary>
     public int RunToCompletion()
@@ -162,7 +168,7 @@ public sealed class JsRuntime : IDisposable
                 _context.Providers.Console.Flush();
                 _wake.Reset();
                 // A completion that arrived during the turn is delivered next turn without waiting.
-                if (_context.Completions.HasArrivals) continue;
+                if (_context.Completions.HasArrivals || _batch.Count > 0) continue;
                 // The clock decides whether the next timer is already due (it returns at once then),
                 // so the loop does not read the clock a second time each turn.
                 bool active;

@@ -18,6 +18,21 @@ public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, Capab
     public ModuleLoader Modules { get; } = modules;
     public TimerQueue Timers { get; } = new();
 
+    /// <summary>Deadlines of the runtime's own code (HTTP timeouts), run by the loop.</summary>
+    internal HostTimers HostTimers { get; } = new();
+
+    private double? _wallThisTurn;
+
+    /// <summary>Wall-clock milliseconds, read at most once per loop turn (HTTP Date headers): fewer clock reads, smaller traces.</summary>
+    public double WallNowThisTurn => _wallThisTurn ??= Providers.Clock.WallNowMs();
+
+    /// <summary>Called when a turn starts.</summary>
+    internal void NewTurn(double loopNow)
+    {
+        LoopNow = loopNow;
+        _wallThisTurn = null;
+    }
+
     /// <summary>Provider work in flight and the answers to the script's async ops.</summary>
     internal Completions Completions { get; } = new(providers.Order, maxPendingOps, wake);
 

@@ -71,6 +71,7 @@ public static class Prelude
         ProcessOps.Register(context);
         EsRuntime.Host.Fs.FsOps.Register(context);
         EsRuntime.Host.Net.NetOps.Register(context);
+        EsRuntime.Host.Http.HttpOps.Register(context);
         Console.ConsoleOps.Register(context);
         EsRuntime.Web.Navigator.NavigatorOps.Register(context);
         EsRuntime.Web.Messaging.MessagingOps.Register(context);

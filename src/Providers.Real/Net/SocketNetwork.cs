@@ -83,10 +83,20 @@ public sealed class SocketNetwork : INetwork
 
     private sealed class SocketConnection(Socket socket) : IConnection
     {
+        private Task _receiving = Task.CompletedTask;
+        private int _disposed;
+
         public NetAddress LocalAddress { get; } = Address(socket.LocalEndPoint);
         public NetAddress RemoteAddress { get; } = Address(socket.RemoteEndPoint);
 
-        public async Task<int> ReadAsync(Memory<byte> destination)
+        public Task<int> ReadAsync(Memory<byte> destination)
+        {
+            var read = Receive(destination);
+            _receiving = read;
+            return read;
+        }
+
+        private async Task<int> Receive(Memory<byte> destination)
         {
             try { return await socket.ReceiveAsync(destination, SocketFlags.None).ConfigureAwait(false); }
             catch (SocketException e) { throw Errors.From(e); }
@@ -123,7 +133,20 @@ public sealed class SocketNetwork : INetwork
             socket.Dispose();
         }
 
-        public void Dispose() => socket.Dispose();
+        /// <summary>
+        /// A graceful close: FIN, and the socket is released once a pending receive has returned —
+        /// .NET closes a socket with an operation in flight abortively (RST), which would destroy a
+        /// response the peer has not read yet.
+        /// </summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+            try { socket.Shutdown(SocketShutdown.Both); }
+            catch (SocketException) { }
+            catch (ObjectDisposedException) { }
+            if (_receiving.IsCompleted) socket.Dispose();
+            else _receiving.ContinueWith(_ => socket.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     private static NetAddress Address(EndPoint? endPoint) => endPoint is IPEndPoint ip
