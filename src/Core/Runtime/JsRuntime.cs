@@ -55,7 +55,7 @@ public sealed class JsRuntime : IDisposable
         if (evalCode is not null) loader.AddVirtual(entryUrl, evalCode);
         var engine = new V8Engine(loader, options.Limits);
         _timeLimitMs = options.TimeLimit?.TotalMilliseconds;
-        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities), loader, options.MaxPendingOperations, () => _wake.Set())
+        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities, options.NetHosts), loader, options.MaxPendingOperations, () => _wake.Set())
         {
             MainUrl = entryUrl,
             Deterministic = options.Deterministic,

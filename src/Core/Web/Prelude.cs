@@ -38,6 +38,7 @@ public static class Prelude
         "Web/Blob/blob.js",
         "Web/Streams/streams.js", "Web/Streams/encoding_streams.js", "Web/Compression/compression.js",
         "Web/Fetch/headers.js", "Web/Fetch/multipart.js", "Web/Fetch/body.js", "Web/Fetch/response.js", "Web/Fetch/request.js",
+        "Web/Fetch/data_url.js", "Web/Fetch/fetch.js",
         "Web/Bootstrap/modules.js",
         "Web/Bootstrap/dispatch.js",
     ];
@@ -72,6 +73,7 @@ public static class Prelude
         EsRuntime.Host.Fs.FsOps.Register(context);
         EsRuntime.Host.Net.NetOps.Register(context);
         EsRuntime.Host.Http.HttpOps.Register(context);
+        EsRuntime.Web.Fetch.FetchOps.Register(context);
         Console.ConsoleOps.Register(context);
         EsRuntime.Web.Navigator.NavigatorOps.Register(context);
         EsRuntime.Web.Messaging.MessagingOps.Register(context);
