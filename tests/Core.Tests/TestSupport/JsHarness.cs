@@ -26,8 +26,12 @@ public static class JsHarness
             new SimProcessHost(args, env, cwd: files.Root), files, Scheduler: scheduler, Network: network);
         using var runtime = JsRuntime.FromCode(new RuntimeOptions
         {
-            Providers = providers, Capabilities = capabilities, Limits = limits ?? new(),
-            MaxPendingOperations = maxPendingOperations, TimeLimit = timeLimit, NetHosts = netHosts,
+            Providers = providers,
+            Capabilities = capabilities,
+            Limits = limits ?? new(),
+            MaxPendingOperations = maxPendingOperations,
+            TimeLimit = timeLimit,
+            NetHosts = netHosts,
         }, moduleCode);
         var code = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, code);
