@@ -80,13 +80,13 @@ public sealed class HttpCliTests : IDisposable
     public void AllowNetLimitsFetchToTheListedHosts()
     {
         var script = Script("allow.mjs", """
-            for (const url of ["http://127.0.0.1:9/", "http://localhost:9/"]) {
+            for (const url of ["http://127.0.0.1:49/", "http://localhost:49/"]) {
               console.log(await fetch(url).then(() => "answered", (e) => `${e.name}: ${e.message}`));
             }
             """);
         var r = Esrun.Run(_dir.FullName, "--allow-net=127.0.0.1", script);
-        Assert.Equal("TypeError: fetch failed: connect 127.0.0.1:9 refused\n"
-            + "NotCapable: fetch to localhost:9 is not allowed: the Net capability covers only 127.0.0.1\n", r.Stdout + r.Stderr);
+        Assert.Equal("TypeError: fetch failed: connect 127.0.0.1:49 refused\n"
+            + "NotCapable: fetch to localhost:49 is not allowed: the Net capability covers only 127.0.0.1\n", r.Stdout + r.Stderr);
         Assert.Equal(2, Esrun.Run(_dir.FullName, "--allow-net", "", script).ExitCode);
     }
 

@@ -118,18 +118,27 @@ public sealed class FetchTests
     {
         var result = JsHarness.Run("""
             const settle = (p) => p.then(() => "ok", (e) => `${e.name}: ${e.message}`);
-            console.log(await settle(fetch("http://127.0.0.1:9/")));
+            console.log(await settle(fetch("http://127.0.0.1:49/")));
             console.log(await settle(fetch("ftp://example.com/")));
             console.log(await settle(fetch("blob:nothing")));
-            console.log(await settle(fetch("http://user:pw@127.0.0.1:9/")));
+            console.log(await settle(fetch("http://user:pw@127.0.0.1:49/")));
             console.log(await settle(fetch("not a url")));
             """, Capability.All, clock: new SystemClock(), network: new SocketNetwork());
-        Assert.Equal("TypeError: fetch failed: connect 127.0.0.1:9 refused\n"
+        Assert.Equal("TypeError: fetch failed: connect 127.0.0.1:49 refused\n"
             + "TypeError: fetch failed: the URL scheme \"ftp\" is not supported\n"
             + "TypeError: fetch failed: blob: URLs are not supported (esrun has no URL.createObjectURL)\n",
             string.Join("\n", result.Stdout.Split('\n').Take(3)) + "\n");
         Assert.StartsWith("TypeError", result.Stdout.Split('\n')[3]);
         Assert.StartsWith("TypeError", result.Stdout.Split('\n')[4]);
+    }
+
+    [Fact]
+    public void PortsOfOtherProtocolsAreBlockedBeforeAnyConnection()
+    {
+        var result = JsHarness.Run("""
+            console.log(await fetch("http://127.0.0.1:25/").then(() => "ok", (e) => `${e.name}: ${e.message}`));
+            """, Capability.All, clock: new SystemClock(), network: new SocketNetwork());
+        Assert.Equal("TypeError: fetch failed: port 25 is blocked (it belongs to another protocol)\n", result.Stdout);
     }
 
     [Fact]
@@ -183,14 +192,14 @@ public sealed class FetchTests
     [Fact]
     public void TheNetHostListAndTheNetCapabilityAreCheckedOnTheOp()
     {
-        var listed = Real("""console.log(await settle(fetch("http://127.0.0.1:9/")), (await fetch(base + "/x")).status);""", netHosts: ["127.0.0.1"]);
+        var listed = Real("""console.log(await settle(fetch("http://127.0.0.1:49/")), (await fetch(base + "/x")).status);""", netHosts: ["127.0.0.1"]);
         Assert.Equal("TypeError: fetch failed: connect 127.0.0.1:PORT refused 200\n", listed.Stdout + listed.Stderr);
         var unlisted = JsHarness.Run("""
-            console.log(await fetch("http://127.0.0.1:9/").then(() => "ok", (e) => `${e.name}: ${e.message}`));
+            console.log(await fetch("http://127.0.0.1:49/").then(() => "ok", (e) => `${e.name}: ${e.message}`));
             """, Capability.All, clock: new SystemClock(), network: new SocketNetwork(), netHosts: ["example.com:443"]);
-        Assert.Equal("NotCapable: fetch to 127.0.0.1:9 is not allowed: the Net capability covers only example.com:443\n", unlisted.Stdout);
+        Assert.Equal("NotCapable: fetch to 127.0.0.1:49 is not allowed: the Net capability covers only example.com:443\n", unlisted.Stdout);
         var denied = JsHarness.Run("""
-            console.log(await fetch("http://127.0.0.1:9/").then(() => "ok", (e) => `${e.name}: ${e.message}`));
+            console.log(await fetch("http://127.0.0.1:49/").then(() => "ok", (e) => `${e.name}: ${e.message}`));
             """, Capability.All & ~Capability.Net, clock: new SystemClock(), network: new SocketNetwork());
         Assert.Equal("NotCapable: fetch requires the Net capability, which this runtime was not granted\n", denied.Stdout);
     }

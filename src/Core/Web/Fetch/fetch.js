@@ -20,6 +20,11 @@ const userAgent = "esrun/" + ops.version();
 
 const redirectStatus = (status) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 const nullBodyStatus = (status) => status === 101 || status === 103 || status === 204 || status === 205 || status === 304;
+// Fetch Standard §2.9 "port blocking": ports of other protocols a request must never reach.
+const badPorts = new Set([0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103,
+  104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531,
+  532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000,
+  6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
 const requestBodyHeaders = ["content-encoding", "content-language", "content-location", "content-type", "content-length"];
 
 function fetch(input, init = undefined) {
@@ -48,6 +53,8 @@ async function run(record) {
     if (scheme === "blob:") throw new TypeErrorCtor("fetch failed: blob: URLs are not supported (esrun has no URL.createObjectURL)");
     if (scheme !== "http:" && scheme !== "https:") throw new TypeErrorCtor(`fetch failed: the URL scheme "${scheme.slice(0, -1)}" is not supported`);
     if (url.username !== "" || url.password !== "") throw new TypeErrorCtor("fetch failed: a URL with credentials");
+    const port = url.port === "" ? (scheme === "https:" ? 443 : 80) : +url.port;
+    if (badPorts.has(port)) throw new TypeErrorCtor(`fetch failed: port ${port} is blocked (it belongs to another protocol)`);
 
     const exchange = await send(url, method, headers, body, signal);
     const { status } = exchange;
