@@ -24,7 +24,7 @@ public static class Prelude
         "Web/Encoding/encoding.js", "Web/Encoding/base64.js",
         "Web/Clone/structured_clone.js",
         "Web/Crypto/webcrypto.js", "Web/Crypto/key.js", "Web/Crypto/normalize.js", "Web/Crypto/jwk.js",
-        "Web/Crypto/symmetric.js", "Web/Crypto/ec.js", "Web/Crypto/rsa.js", "Web/Crypto/subtle.js", "Web/Crypto/crypto.js",
+        "Web/Crypto/symmetric.js", "Web/Crypto/ec.js", "Web/Crypto/okp.js", "Web/Crypto/rsa.js", "Web/Crypto/subtle.js", "Web/Crypto/crypto.js",
         "Web/Timers/timers.js",
         "Web/Url/url_simple.js", "Web/Url/url.js",
         "Web/Performance/performance.js",
