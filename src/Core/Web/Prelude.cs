@@ -35,6 +35,7 @@ public static class Prelude
         "Web/Performance/performance.js",
         "Web/Messaging/message_channel.js",
         "Web/Navigator/navigator.js",
+        "Web/Url/url_pattern_parser.js", "Web/Url/url_pattern.js",
         "Web/Blob/blob.js", "Web/Blob/file_reader.js",
         "Web/Streams/streams.js", "Web/Streams/encoding_streams.js", "Web/Compression/compression.js",
         "Web/Fetch/headers.js", "Web/Fetch/multipart.js", "Web/Fetch/body.js", "Web/Fetch/response.js", "Web/Fetch/request.js",
