@@ -252,6 +252,12 @@ function startRead(reader, blob, kind, encodingName) {
   const type = blobType(blob);
   const total = bytes.length;
   const live = () => s.generation === generation;
+  // A browser runs microtasks between "load" (or "error") and "loadend": the listeners return to an
+  // empty script stack. Here the dispatch runs inside script, so "loadend" is its own task, fired if
+  // no new read started (in a listener or a microtask) meanwhile.
+  const loadend = () => queueTask(() => {
+    if (live() && s.readyState !== LOADING) fireProgress(reader, "loadend", total, total);
+  });
   queueTask(() => {
     if (!live()) return;
     fireProgress(reader, "loadstart", 0, total);
@@ -270,12 +276,12 @@ function startRead(reader, blob, kind, encodingName) {
       } catch (error) {
         s.error = error;
         fireProgress(reader, "error", total, total);
-        if (s.readyState !== LOADING) fireProgress(reader, "loadend", total, total);
+        loadend();
         return;
       }
       s.result = result;
       fireProgress(reader, "load", total, total);
-      if (s.readyState !== LOADING) fireProgress(reader, "loadend", total, total);
+      loadend();
     });
   });
 }
