@@ -95,6 +95,7 @@ internal static class Modes
                     replayer.OnDivergence = d => runtime.Stop(Simulation.ExitCodeOf(d));
                     code = runtime.RunToCompletion();
                 }
+                replayer.OnDivergence = null; // the runtime is gone: nothing left to stop
                 replayer.ExpectEnd(code);
             }
             catch (ReplayDivergenceException) { code = CommandLine.ReplayDiverged; }

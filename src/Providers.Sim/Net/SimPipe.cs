@@ -15,6 +15,7 @@ internal sealed class SimPipe(Simulation world, SimLink link, string name, Actio
     public const int Capacity = 256 * 1024;
 
     private readonly Queue<byte[]> _arrived = new();
+    private readonly Queue<byte[]?> _inFlight = new(); // sent, not arrived, in stream order (null: the FIN)
     private int _arrivedOffset;
     private long _unread;        // in flight + arrived, not yet read
     private double _lastArrival;
@@ -38,7 +39,7 @@ internal sealed class SimPipe(Simulation world, SimLink link, string name, Actio
         if (_finSent) return Task.FromException(NetException.Of(NetErrorCode.Closed));
         if (data.IsEmpty) return Task.CompletedTask;
         var bytes = data.ToArray();
-        if (_unread + bytes.Length <= Capacity || _unread == 0)
+        if (_blockedWrites.Count == 0 && (_unread + bytes.Length <= Capacity || _unread == 0))
         {
             Send(bytes);
             return Task.CompletedTask;
@@ -57,7 +58,10 @@ internal sealed class SimPipe(Simulation world, SimLink link, string name, Actio
             if (world.Inject(FaultKind.NetDelay, $"{name}: a segment held up")) arrival += world.Random.Between(50, 500);
             arrival = Math.Max(arrival, link.HealedAt);
             _lastArrival = arrival;
-            world.Schedule(arrival - world.Now, () => Arrive(segment));
+            // Each arrival event delivers the oldest segment in flight: two segments due at the same
+            // time (or a rounding apart, as now + (arrival - now) may be) still arrive in stream order.
+            _inFlight.Enqueue(segment);
+            world.Schedule(arrival - world.Now, ArriveNext);
         }
     }
 
@@ -71,6 +75,16 @@ internal sealed class SimPipe(Simulation world, SimLink link, string name, Actio
             var size = Math.Min(bytes.Length - offset, 1 + world.Random.Next(Math.Max(1, Math.Min(16 * 1024, bytes.Length / 2))));
             yield return bytes.AsSpan(offset, size).ToArray();
             offset += size;
+        }
+    }
+
+    private void ArriveNext()
+    {
+        if (_inFlight.Dequeue() is { } segment) Arrive(segment);
+        else
+        {
+            _finArrived = true;
+            TryRead();
         }
     }
 
@@ -90,11 +104,8 @@ internal sealed class SimPipe(Simulation world, SimLink link, string name, Actio
         _finSent = true;
         var arrival = Math.Max(_lastArrival, world.Now + link.Latency());
         _lastArrival = arrival;
-        world.Schedule(arrival - world.Now, () =>
-        {
-            _finArrived = true;
-            TryRead();
-        });
+        _inFlight.Enqueue(null);
+        world.Schedule(arrival - world.Now, ArriveNext);
     }
 
     public Task<int> ReadAsync(Memory<byte> destination)
@@ -155,6 +166,7 @@ internal sealed class SimPipe(Simulation world, SimLink link, string name, Actio
         if (_failure is not null) return;
         _failure = error;
         _arrived.Clear();
+        // Segments in flight stay queued: their arrival events still dequeue them (and drop them).
         while (_blockedWrites.TryDequeue(out var blocked)) blocked.Done.SetException(error);
         TryRead();
     }
