@@ -291,6 +291,9 @@ for (const type of ["loadstart", "progress", "load", "abort", "error", "loadend"
   internals.defineEventHandler(FileReader.prototype, type, isFileReader);
 }
 internals.webidlInterface(FileReader);
+// Neither is [Serializable]: structuredClone throws DataCloneError.
+internals.registerPlatformObject(isFileReader);
+internals.registerPlatformObject(isProgressEvent);
 
 internals.ProgressEvent = ProgressEvent;
 internals.defineGlobal("ProgressEvent", ProgressEvent);

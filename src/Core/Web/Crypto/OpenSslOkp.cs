@@ -28,7 +28,11 @@ internal static unsafe class OpenSslOkp
                     throw new OpException("DataError", $"invalid {curve.Name} private key");
             return output;
         }
-        finally { EVP_PKEY_free(pkey); }
+        finally
+        {
+            EVP_PKEY_free(pkey);
+            ERR_clear_error();
+        }
     }
 
     public static int Sign(OkpCurve curve, ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> data, Span<byte> output)
@@ -53,6 +57,8 @@ internal static unsafe class OpenSslOkp
         {
             if (md != 0) EVP_MD_CTX_free(md);
             EVP_PKEY_free(pkey);
+            // Leave no error on the thread's OpenSSL queue for .NET's own calls to trip over.
+            ERR_clear_error();
         }
     }
 

@@ -29,6 +29,7 @@ function toTimestamp(value, what) {
 // Entries
 
 let entryState;
+let isEntry;
 
 class PerformanceEntry {
   #state;
@@ -55,6 +56,7 @@ class PerformanceEntry {
       if (value === null || typeof value !== "object" || !(#state in value)) illegalInvocation();
       return value.#state;
     };
+    isEntry = (value) => value !== null && typeof value === "object" && #state in value;
   }
 }
 
@@ -95,6 +97,8 @@ class PerformanceMeasure extends PerformanceEntry {
 }
 
 for (const ctor of [PerformanceEntry, PerformanceMark, PerformanceMeasure]) internals.webidlInterface(ctor);
+// Entries are not [Serializable]: structuredClone throws DataCloneError.
+internals.registerPlatformObject((value) => isEntry(value));
 
 // ---------------------------------------------------------------------------
 // Performance

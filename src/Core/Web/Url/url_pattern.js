@@ -254,6 +254,7 @@ const isOpaque = (url) => !SPECIAL.includes(url.protocol.slice(0, -1)) && !url.p
 // URLPattern
 
 let patternState;
+let isPattern;
 
 class URLPattern {
   #components;
@@ -325,6 +326,7 @@ class URLPattern {
       if (value === null || typeof value !== "object" || !(#components in value)) internals.illegalInvocation();
       return value.#components;
     };
+    isPattern = (value) => #components in value;
   }
 }
 
@@ -372,4 +374,6 @@ function match(components, input, baseURL, baseGiven) {
 }
 
 internals.webidlInterface(URLPattern);
+// Not [Serializable]: structuredClone throws DataCloneError.
+internals.registerPlatformObject((value) => value !== null && typeof value === "object" && isPattern(value));
 internals.defineGlobal("URLPattern", URLPattern);
