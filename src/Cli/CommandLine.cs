@@ -36,7 +36,25 @@ internal static class CommandLine
 
         /// <summary>--timeout: wall milliseconds for a real run, simulated ones under --sim.</summary>
         public int? TimeoutMs { get; init; }
+
+        /// <summary>--host [NAME=]SCRIPT [args]: the hosts of a simulated system (empty: one program).</summary>
+        public IReadOnlyList<HostArg> Hosts { get; init; } = [];
+
+        /// <summary>--fault-schedule FILE: the exact faults to inject (instead of --faults).</summary>
+        public Providers.Sim.FaultSchedule? Schedule { get; init; }
+
+        /// <summary>--time-limit: simulated milliseconds a system may run before hosts still running fail as hung.</summary>
+        public double? TimeLimitMs { get; init; }
     }
+
+    /// <summary>One --host: its name (the script's file name without extension when not given), script and arguments.</summary>
+    public sealed record HostArg(string Name, string File, IReadOnlyList<string> Args);
+
+    /// <summary>`esrun fuzz --seeds N ... (--host ...)+ | SCRIPT`.</summary>
+    public sealed record Fuzz(Run Template, ulong Seeds, ulong FirstSeed, bool Swarm, int Jobs, int ShardIndex, int ShardCount, string OutDir, bool Shrink) : Parsed;
+
+    /// <summary>`esrun fuzz merge REPORT...`.</summary>
+    public sealed record FuzzMerge(IReadOnlyList<string> Reports) : Parsed;
     public sealed record Replay(string TracePath) : Parsed;
     public sealed record TraceSummary(string TracePath, int Events) : Parsed;
     /// <summary>`esrun trace TRACE --timeline | --json | --html OUT` (see Trace/TraceViews).</summary>
@@ -96,6 +114,7 @@ internal static class CommandLine
     public static Parsed Parse(IReadOnlyList<string> args)
     {
         if (args.Count > 0 && args[0] == "trace") return ParseTrace(args);
+        if (args.Count > 0 && args[0] == "fuzz") return Sim.FuzzArgs.Parse(args);
         var denied = Capability.None;
         string? record = null;
         ulong? seed = null;
@@ -105,6 +124,9 @@ internal static class CommandLine
         int? maxMemory = null;
         var faults = Providers.Sim.FaultPlan.None;
         int? timeout = null;
+        var hosts = new List<HostArg>();
+        Providers.Sim.FaultSchedule? schedule = null;
+        double? timeLimit = null;
         Parsed RunOf(string? file, string? code, int argsFrom) =>
             Finish(new Run(file, code, args.Skip(argsFrom).ToArray(), denied, record, seed, check)
             {
@@ -113,6 +135,9 @@ internal static class CommandLine
                 Force = force,
                 Locale = locale,
                 MaxMemoryMiB = maxMemory,
+                Hosts = hosts,
+                Schedule = schedule,
+                TimeLimitMs = timeLimit,
             });
         for (var i = 0; i < args.Count; i++)
         {
@@ -180,6 +205,31 @@ internal static class CommandLine
                         denied |= capability.Value;
                     }
                     break;
+                case "--host":
+                    var hostText = Value();
+                    if (ParseHost(hostText) is not { } host) return new Invalid($"--host needs [NAME=]SCRIPT [ARGS] (e.g. api=server.mjs), got '{hostText}'");
+                    if (hosts.Any(h => string.Equals(h.Name, host.Name, StringComparison.OrdinalIgnoreCase))) return new Invalid($"two hosts are named '{host.Name}'");
+                    hosts.Add(host);
+                    break;
+                case "--fault-schedule":
+                    var schedulePath = Value();
+                    if (schedulePath is null) return new Invalid("--fault-schedule needs a schedule file (as esrun fuzz writes)");
+                    try
+                    {
+                        var (parsed, scheduleSeed) = Providers.Sim.FaultSchedule.Parse(File.ReadAllText(schedulePath));
+                        schedule = parsed;
+                        seed ??= scheduleSeed;
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+                    {
+                        return new Invalid($"--fault-schedule {schedulePath}: {e.Message}");
+                    }
+                    break;
+                case "--time-limit":
+                    var limitText = Value();
+                    if (ParseDuration(limitText) is not { } limitMs) return new Invalid($"--time-limit needs a duration such as 30s, 500ms or 2m, got '{limitText}'");
+                    timeLimit = limitMs;
+                    break;
                 case "--":
                     return i + 1 < args.Count ? RunOf(args[i + 1], null, i + 2) : new Invalid("no script given after --");
                 default:
@@ -187,14 +237,44 @@ internal static class CommandLine
                     return RunOf(arg, null, i + 1);
             }
         }
-        return new Invalid("no script given");
+        return hosts.Count > 0 ? RunOf(null, null, args.Count) : new Invalid("no script given");
+    }
+
+    /// <summary>[NAME=]SCRIPT [ARGS...] (space-separated); the name defaults to the script's file name without extension.</summary>
+    public static HostArg? ParseHost(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var first = words[0];
+        var eq = first.IndexOf('=');
+        var name = eq > 0 ? first[..eq] : Path.GetFileNameWithoutExtension(first);
+        var file = eq > 0 ? first[(eq + 1)..] : first;
+        if (file.Length == 0 || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) return null;
+        return new HostArg(name, file, words[1..]);
+    }
+
+    /// <summary>A duration: 30s, 500ms, 2m, 1h, or a plain number of seconds; in milliseconds.</summary>
+    public static double? ParseDuration(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var (number, scale) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 1.0)
+            : text.EndsWith('s') ? (text[..^1], 1000.0)
+            : text.EndsWith('m') ? (text[..^1], 60_000.0)
+            : text.EndsWith('h') ? (text[..^1], 3_600_000.0)
+            : (text, 1000.0);
+        return double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 && double.IsFinite(n)
+            ? n * scale : null;
     }
 
     /// <summary>--max-memory bounds: the runtime itself needs some tens of MiB; 1 TiB is beyond any machine.</summary>
     private const int MinMemoryMiB = 32, MaxMemoryMiB = 1 << 20;
 
     private static Parsed Finish(Run run) =>
-        run.Faults.Any && run.Seed is null ? new Invalid("--faults needs --sim SEED (faults are injected only into simulated runs)")
+        run.Hosts.Count > 0 && (run.File is not null || run.Code is not null) ? new Invalid("give the program either as --host (a system of hosts) or as a script, not both")
+        : run.Hosts.Count > 0 && run.Seed is null ? new Invalid("--host needs --sim SEED (a system of hosts runs only simulated)")
+        : run.Hosts.Count > 0 && run.CheckDeterminism ? new Invalid("--check-determinism takes one program; a system is checked by running it twice")
+        : run.Schedule is not null && run.Seed is null ? new Invalid("--fault-schedule needs --sim SEED")
+        : run.Faults.Any && run.Seed is null ? new Invalid("--faults needs --sim SEED (faults are injected only into simulated runs)")
         : run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")
         : run.CheckDeterminism && run.RecordPath is not null ? new Invalid("--check-determinism does not record; drop --record")
         : run;

@@ -17,6 +17,7 @@ internal static class Modes
 {
     public static int Run(CommandLine.Run run, string[] argv)
     {
+        if (run.Hosts.Count > 0) return Sim.SystemMode.Run(run);
         var simulated = run.Seed is not null;
         if (simulated || run.RecordPath is not null) ProcessTimeZone.Set(simulated ? "UTC" : ProcessTimeZone.Current);
         // A simulated or recorded run pins the locale (ICU reads it once, at the first engine) so that it
@@ -63,6 +64,7 @@ internal static class Modes
 
     public static int Replay(string path)
     {
+        if (SystemTraceAt(path) is { } system) return Sim.SystemMode.Replay(system);
         TraceReader reader;
         try
         {
@@ -111,8 +113,36 @@ internal static class Modes
         }
     }
 
+    /// <summary>The bytes of <paramref name="path"/> when it is a system trace; null otherwise (or unreadable: the caller says so).</summary>
+    private static byte[]? SystemTraceAt(string path)
+    {
+        try
+        {
+            using (var file = File.OpenRead(path))
+            {
+                Span<byte> magic = stackalloc byte[8];
+                if (file.ReadAtLeast(magic, 8, throwOnEndOfStream: false) < 8 || !SystemTrace.Is(magic)) return null;
+            }
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
     public static int Summarize(string path, int events)
     {
+        if (SystemTraceAt(path) is { } system)
+        {
+            try
+            {
+                Console.Out.Write(SystemTrace.Describe(system));
+                return 0;
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine($"error: cannot read {path}: {e.Message}");
+                return CommandLine.TraceUnreadable;
+            }
+        }
         try
         {
             using var reader = new TraceReader(File.OpenRead(path));
@@ -190,7 +220,7 @@ internal static class Modes
     private static ProgramSetup SimProviders(CommandLine.Run run, IConsole console)
     {
         var seed = run.Seed ?? 0;
-        var world = new Simulation(seed, run.Faults);
+        var world = new Simulation(seed, run.Faults, run.Schedule);
         var realEntry = run.File is null ? null : Path.GetFullPath(run.File);
         var realRoot = realEntry is null ? Environment.CurrentDirectory : RealFileSystem.ProjectRoot(realEntry);
         var disk = world.CreateDisk(SimFileSystem.DefaultRoot, snapshotOf: realRoot);

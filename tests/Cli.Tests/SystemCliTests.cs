@@ -1,0 +1,129 @@
+namespace EsRuntime.Cli.Tests;
+
+/// <summary>Simulated systems of several hosts from the CLI: determinism, one trace, exit codes, runtime:sim, restarts.</summary>
+public sealed class SystemCliTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("esrun-sys-cli-");
+
+    public SystemCliTests()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "package.json"), "{}");
+        foreach (var name in new[] { "kv-server.mjs", "kv-server-fixed.mjs", "client.mjs" })
+            File.Copy(Path.Combine(Esrun.RepoRoot, "examples", "sim", name), Path.Combine(_dir.FullName, name));
+    }
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string Script(string name, string code)
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, name), code);
+        return name;
+    }
+
+    private static readonly string[] Kv = ["--host", "api=kv-server.mjs", "--host", "a=client.mjs 0", "--host", "b=client.mjs 1000"];
+
+    private Esrun.Result Run(params string[] args) => Esrun.Run(_dir.FullName, args);
+
+    [Fact]
+    public void ThreeHostsUnderOneSeedGiveByteIdenticalPrefixedOutput()
+    {
+        string[] args = ["--sim", "5", "--faults", "net.delay=0.02,net.reset=0.01", .. Kv];
+        var first = Run(args);
+        var second = Run(args);
+        Assert.Equal(first.Stdout + first.Stderr, second.Stdout + second.Stderr);
+        Assert.Equal(first.ExitCode, second.ExitCode);
+        Assert.StartsWith("[api] counter service on :7000, value 0\n", first.Stdout);
+        var fixedRun = Run(["--sim", "5", "--host", "api=kv-server-fixed.mjs", "--host", "a=client.mjs 0", "--host", "b=client.mjs 1000"]);
+        Assert.Equal(0, fixedRun.ExitCode);
+        Assert.Contains("[a] done: 50 increments", fixedRun.Stdout);
+        Assert.Contains("[b] done: 50 increments, last value 100", fixedRun.Stdout);
+    }
+
+    [Fact]
+    public void ASystemTraceReplaysEveryHostWithTheScriptsGone()
+    {
+        var recorded = Run(["--sim", "2", "--faults", "net.delay=0.05,disk.slow=0.05", "--record", "run.trace", .. Kv]);
+        Assert.NotEqual(0, recorded.ExitCode); // the planted bug shows under these faults
+        Assert.Contains("invariant \"every acknowledged increment is kept\" violated", recorded.Stdout + recorded.Stderr);
+        foreach (var f in _dir.GetFiles("*.mjs")) f.Delete();
+        var replayed = Run("--replay", "run.trace");
+        Assert.Equal(recorded.Stdout, replayed.Stdout);
+        Assert.Equal(recorded.Stderr, replayed.Stderr);
+        Assert.Equal(recorded.ExitCode, replayed.ExitCode);
+        var summary = Run("trace", "run.trace");
+        Assert.Contains("3 hosts (api, a, b)", summary.Stdout);
+        Assert.Contains("disk.slow#", summary.Stdout);
+    }
+
+    [Fact]
+    public void TheRunTakesTheFirstFailingHostsExitCodeAndNamesResolve()
+    {
+        Script("echo.mjs", """
+            import { listen } from "runtime:net";
+            for await (const s of listen({ port: 9 })) s.readable.pipeTo(s.writable);
+            """);
+        Script("ask.mjs", """
+            import { connect } from "runtime:net";
+            const s = connect({ hostname: "echo", port: 9 });
+            const w = s.writable.getWriter();
+            await w.write(new TextEncoder().encode("ping"));
+            const { value } = await s.readable.getReader().read();
+            console.log(new TextDecoder().decode(value), s.remoteAddress ?? "");
+            process.exit(3);
+            """.Replace("process.exit(3)", "(await import(\"runtime:process\")).exit(3)"));
+        var r = Run("--sim", "1", "--host", "echo.mjs", "--host", "ask.mjs");
+        Assert.Equal(3, r.ExitCode);
+        Assert.StartsWith("[ask] ping", r.Stdout);
+        var unknown = Run("--sim", "1", "--host", "ask.mjs");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("[ask] error: Uncaught", unknown.Stderr);
+    }
+
+    [Fact]
+    public void ACrashedHostRestartsOnWhatItsDiskSynced()
+    {
+        Script("crashy.mjs", """
+            import { file, write } from "runtime:fs";
+            import { crash, hostName, buggify } from "runtime:sim";
+            let runs = 0;
+            try { runs = Number(await file("runs.txt").text()); } catch {}
+            runs++;
+            await write("runs.txt", String(runs));
+            console.log(`${hostName()} run ${runs} ${typeof buggify(0.5)}`);
+            if (runs < 3) crash();
+            """);
+        var r = Run("--sim", "1", "--host", "node1=crashy.mjs");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("[node1] node1 run 1 boolean\n[node1] node1 run 2 boolean\n[node1] node1 run 3 boolean\n", r.Stdout);
+        Assert.False(File.Exists(Path.Combine(_dir.FullName, "runs.txt")), "a simulated host wrote to the real disk");
+    }
+
+    [Fact]
+    public void RuntimeSimOutsideASystemSaysItNeedsSim()
+    {
+        foreach (var args in new[] { new[] { "-e", "import { hostName } from 'runtime:sim'; hostName();" }, ["--sim", "1", "-e", "import { now } from 'runtime:sim'; now();"] })
+        {
+            var r = Run(args);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains("needs a simulated system: run esrun --sim SEED --host", r.Stderr);
+        }
+        var invariant = Run("--sim", "1", "--host", Script("inv.mjs", """
+            import { invariant } from "runtime:sim";
+            let n = 0;
+            invariant("n stays small", () => n < 3);
+            for (let i = 0; i < 5; i++) { await new Promise(r => setTimeout(r, 1)); n++; }
+            console.log("unreachable");
+            """));
+        Assert.Equal(1, invariant.ExitCode);
+        Assert.Contains("invariant \"n stays small\" violated", invariant.Stderr);
+        Assert.DoesNotContain("unreachable", invariant.Stdout);
+    }
+
+    [Fact]
+    public void HostFlagsAreChecked()
+    {
+        Assert.Contains("--host needs --sim SEED", Run("--host", "a.mjs").Stderr);
+        Assert.Contains("two hosts are named 'a'", Run("--sim", "1", "--host", "a=x.mjs", "--host", "a.mjs").Stderr);
+        Assert.Contains("cannot find the script nope.mjs", Run("--sim", "1", "--host", "nope.mjs").Stderr);
+    }
+}
