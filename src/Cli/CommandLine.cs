@@ -51,7 +51,11 @@ internal static class CommandLine
     public sealed record HostArg(string Name, string File, IReadOnlyList<string> Args);
 
     /// <summary>`esrun fuzz --seeds N ... (--host ...)+ | SCRIPT`.</summary>
-    public sealed record Fuzz(Run Template, ulong Seeds, ulong FirstSeed, bool Swarm, int Jobs, int ShardIndex, int ShardCount, string OutDir, bool Shrink) : Parsed;
+    public sealed record Fuzz(Run Template, ulong Seeds, ulong FirstSeed, bool Swarm, int Jobs, int ShardIndex, int ShardCount, string OutDir, bool Shrink) : Parsed
+    {
+        /// <summary>--explain N: failing seeds that get a trace and a shrunk schedule (the rest get a repro line).</summary>
+        public int Explain { get; init; } = 10;
+    }
 
     /// <summary>`esrun fuzz merge REPORT...`.</summary>
     public sealed record FuzzMerge(IReadOnlyList<string> Reports) : Parsed;

@@ -44,17 +44,23 @@ export function invariant(name, fn) {
   invariants.push({ name, fn });
 }
 
+// A violated invariant ends this host's run at once with exit code 1, saying which one and why.
+function fail(message) {
+  ops.print(2, `error: ${message}\n`);
+  ops.processExit(1);
+}
+
 function check() {
   for (const { name, fn } of invariants) {
     let result;
     try {
       result = fn();
     } catch (error) {
-      throw new Error(`invariant "${name}" violated: ${error instanceof Error ? error.message : String(error)}`);
+      fail(`invariant "${name}" violated: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (result === false) throw new Error(`invariant "${name}" violated`);
+    if (result === false) fail(`invariant "${name}" violated`);
     if (result !== null && typeof result === "object" && typeof result.then === "function") {
-      throw new TypeError(`invariant "${name}": the check returned a promise; invariants must be synchronous`);
+      fail(`invariant "${name}": the check returned a promise; invariants must be synchronous`);
     }
   }
 }
