@@ -120,6 +120,47 @@ public sealed class SystemCliTests : IDisposable
     }
 
     [Fact]
+    public void FuzzFindsThePlantedBugWritesATraceAndAShrunkScheduleThatReproduces()
+    {
+        var r = Run(["fuzz", "--seeds", "8", "--jobs", "2", "--faults", "swarm", "--explain", "1", "--out", "out", .. Kv]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("8/8 seeds", r.Stderr);
+        Assert.Contains("seeds/s", r.Stderr);
+        Assert.Contains("  seeds run        8\n", r.Stdout.Replace("\r", ""));
+        var repro = r.Stdout.Split('\n').First(l => l.StartsWith("seed ", StringComparison.Ordinal) && l.Contains("esrun --sim"));
+        var seed = repro.Split(' ')[1].TrimEnd(':');
+        Assert.True(File.Exists(Path.Combine(_dir.FullName, "out", $"seed-{seed}.trace")));
+        var schedule = Path.Combine(_dir.FullName, "out", $"seed-{seed}.schedule.json");
+        Assert.Contains("\"faults\"", File.ReadAllText(schedule));
+        Assert.Contains("shrunk to", r.Stdout);
+        // The shrunk schedule alone (its seed comes from the file) fails the run again, and the trace replays it.
+        var again = Run(["--fault-schedule", schedule, .. Kv]);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("invariant \"every acknowledged increment is kept\" violated", again.Stderr);
+        var replay = Run("--replay", Path.Combine("out", $"seed-{seed}.trace"));
+        Assert.Equal(1, replay.ExitCode);
+        Assert.Contains("invariant", replay.Stderr);
+        Assert.Contains("\"failures\"", File.ReadAllText(Path.Combine(_dir.FullName, "out", "report.json")));
+    }
+
+    [Fact]
+    public void ShardsSplitTheSeedsAndMergeSumsThem()
+    {
+        string[] hosts = ["--host", "api=kv-server-fixed.mjs", "--host", "a=client.mjs 0 5", "--host", "b=client.mjs 100 5"];
+        var one = Run(["fuzz", "--seeds", "6", "--shard", "1/2", "--faults", "swarm", "--out", "reports", .. hosts]);
+        var two = Run(["fuzz", "--seeds", "6", "--shard", "2/2", "--faults", "swarm", "--out", "reports", .. hosts]);
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal(0, two.ExitCode);
+        Assert.Contains("shard 1/2", one.Stdout);
+        Assert.Contains("  seeds run        3\n", one.Stdout);
+        var merged = Run("fuzz", "merge", Path.Combine("reports", "report-1-of-2.json"), Path.Combine("reports", "report-2-of-2.json"));
+        Assert.Equal(0, merged.ExitCode);
+        Assert.Contains("merged 2 shard reports", merged.Stdout);
+        Assert.Contains("  seeds run        6\n", merged.Stdout);
+        Assert.Contains("  failed           0\n", merged.Stdout);
+    }
+
+    [Fact]
     public void HostFlagsAreChecked()
     {
         Assert.Contains("--host needs --sim SEED", Run("--host", "a.mjs").Stderr);
