@@ -43,6 +43,9 @@ internal static class CommandLine
         /// <summary>--fault-schedule FILE: the exact faults to inject (instead of --faults).</summary>
         public Providers.Sim.FaultSchedule? Schedule { get; init; }
 
+        /// <summary>--audit: report at the end each source of ambient nondeterminism the run touched.</summary>
+        public bool Audit { get; init; }
+
         /// <summary>--time-limit: simulated milliseconds a system may run before hosts still running fail as hung.</summary>
         public double? TimeLimitMs { get; init; }
     }
@@ -70,7 +73,14 @@ internal static class CommandLine
         Usage:
           esrun [options] FILE [args...]    run FILE as the main ES module
           esrun [options] -e CODE [args...] run CODE as the main ES module
-          esrun --replay TRACE              run a recorded program again, from its trace alone
+          esrun --sim SEED --host [NAME=]SCRIPT [--host ...]
+                                            run a simulated system: each host its own runtime on one
+                                            simulated network and time line, output prefixed [NAME]
+          esrun fuzz --seeds N [--faults swarm|LIST] [--jobs N] [--shard K/N] [--out DIR] HOSTS...
+                                            run N seeds; for each failure a repro line, a trace and a
+                                            shrunk fault schedule (--explain N, --no-shrink, --start S)
+          esrun fuzz merge REPORT...        combine the JSON reports of fuzz shards
+          esrun --replay TRACE              run a recorded program (or system) again, from its trace alone
           esrun trace TRACE [--events N]    summarise a trace: header, event counts, first N events
           esrun trace TRACE --timeline      every event with its time, lane (and host), readable
           esrun trace TRACE --html OUT      the timeline as one self-contained, zoomable HTML page
@@ -87,6 +97,15 @@ internal static class CommandLine
           --faults LIST         with --sim: inject faults drawn from the seed. LIST is "none", a group
                                 ("disk": its default mix) or name=probability pairs, comma-separated:
         {FaultHelp}
+          --host [NAME=]SCRIPT  with --sim: a host of a simulated system ("a=client.mjs 0" passes args);
+                                the name defaults to the script's file name; hosts reach each other
+                                by name. The run ends when every host not listening on a port has
+                                ended, or when one fails (its exit code is the run's)
+          --fault-schedule FILE with --sim: inject exactly the faults FILE lists (as fuzz writes them)
+          --time-limit DURATION with --host: simulated time (30s, 2m) after which hosts still running
+                                fail as hung (default 600s)
+          --audit               report at the end each source of ambient nondeterminism the program
+                                touched (WeakRef, Atomics, Intl, local time, OpenSSL randomness, ...)
           -t, --timeout MS      stop the run after MS milliseconds (wall time; simulated time under --sim)
           --deny CAPS           withhold capabilities (comma-separated: env, file-read, file-write,
                                 net, net-listen, hrtime); all are granted by default
@@ -131,6 +150,7 @@ internal static class CommandLine
         var hosts = new List<HostArg>();
         Providers.Sim.FaultSchedule? schedule = null;
         double? timeLimit = null;
+        var audit = false;
         Parsed RunOf(string? file, string? code, int argsFrom) =>
             Finish(new Run(file, code, args.Skip(argsFrom).ToArray(), denied, record, seed, check)
             {
@@ -142,6 +162,7 @@ internal static class CommandLine
                 Hosts = hosts,
                 Schedule = schedule,
                 TimeLimitMs = timeLimit,
+                Audit = audit,
             });
         for (var i = 0; i < args.Count; i++)
         {
@@ -173,6 +194,9 @@ internal static class CommandLine
                     break;
                 case "--force":
                     force = true;
+                    break;
+                case "--audit":
+                    audit = true;
                     break;
                 case "--locale":
                     var tag = Value();

@@ -41,7 +41,7 @@ internal static class Modes
         using var disposeFiles = setup.Providers.Files as IDisposable;
         var capabilities = Capability.All & ~run.Denied;
         if (run.RecordPath is null)
-            return Execute(setup.Providers, setup.Entry, run.Code, capabilities, deterministic: simulated, run.TimeoutMs, limits);
+            return Execute(setup.Providers, setup.Entry, run.Code, capabilities, deterministic: simulated, run.TimeoutMs, limits, run.Audit);
 
         TraceWriter trace;
         try { trace = new TraceWriter(TraceFile.Create(run.RecordPath), Header(run, argv, setup, capabilities, locale!)); }
@@ -53,7 +53,7 @@ internal static class Modes
         using (trace)
         {
             if (setup.Simulation is { } world) world.FaultInjected += what => trace.Add(new TraceEvent(TraceEventKind.Fault, what));
-            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits);
+            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits, run.Audit);
             trace.End(code);
             return code;
         }
@@ -243,7 +243,7 @@ internal static class Modes
     private static EngineLimits Limits(int? maxMemoryMiB) =>
         maxMemoryMiB is { } mib ? new EngineLimits { MaxHeapMiB = mib, MaxArrayBufferMiB = mib } : new EngineLimits();
 
-    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits)
+    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits, bool audit = false)
     {
         var options = new RuntimeOptions
         {
@@ -252,19 +252,22 @@ internal static class Modes
             Deterministic = deterministic,
             Limits = limits,
             TimeLimit = timeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            Audit = audit,
         };
         return code is not null ? JsRuntime.FromCode(options, code) : new JsRuntime(options, file!);
     }
 
-    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits)
+    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits, bool audit = false)
     {
-        using var runtime = Create(providers, file, code, capabilities, deterministic, timeoutMs, limits);
+        using var runtime = Create(providers, file, code, capabilities, deterministic, timeoutMs, limits, audit);
         using var signals = new SignalStop(runtime);
         // The time limit is checked each loop turn; code that never returns to the loop (a synchronous
         // infinite loop) is stopped by this watchdog on wall time.
         using var watchdog = timeoutMs is { } ms
             ? new Timer(_ => runtime.Interrupt($"execution timed out after {ms} ms"), null, ms + 50, Timeout.Infinite)
             : null;
-        return runtime.RunToCompletion();
+        var exit = runtime.RunToCompletion();
+        if (audit) Console.Error.Write(AuditReport.Format(runtime.Audit));
+        return exit;
     }
 }

@@ -29,6 +29,9 @@ internal static class SystemMode
         using var console = new StdConsole(allowColors: false);
         var outcome = Simulation.Run(run.Seed ?? 0, hosts, options: Options(run) with { Record = run.RecordPath is not null, Output = console });
         console.Flush();
+        if (run.Audit)
+            foreach (var host in hosts)
+                Console.Error.Write(Runtime.AuditReport.Format(outcome.Audit.GetValueOrDefault(host.Name) ?? new Dictionary<string, long>(), $"[{host.Name}] "));
         if (run.RecordPath is not null)
         {
             try
@@ -85,5 +88,6 @@ internal static class SystemMode
         Capabilities = Capability.All & ~run.Denied,
         Locale = run.Locale ?? ProcessLocale.Simulated,
         CodeCache = MemoryCodeCache.Shared,
+        Audit = run.Audit,
     };
 }

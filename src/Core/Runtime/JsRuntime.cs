@@ -65,6 +65,7 @@ public sealed class JsRuntime : IDisposable
         {
             MainUrl = entryUrl,
             Deterministic = options.Deterministic,
+            AuditEnabled = options.Audit,
         };
         _batch = new CompletionBatch(() => _context.Engine.CompletionBuffer, count => _context.Engine.Dispatch((int)DispatchKind.Completions, count));
         _context.Completions.Batch = _batch;
@@ -94,6 +95,9 @@ public sealed class JsRuntime : IDisposable
         _context.ExitCode is not null ? null
         : !_started || Interrupted is not null || _context.Completions.HasArrivals || _batch.Count > 0 ? double.NegativeInfinity
         : NextTimerDue;
+
+    /// <summary>With <see cref="RuntimeOptions.Audit"/>: each source of ambient nondeterminism the script touched, and how often.</summary>
+    public IReadOnlyDictionary<string, long> Audit => _context.Audit;
 
     /// <summary>Whether the run may go on: not ended, with timers pending or operations in flight.</summary>
     public bool Alive => !_started || HasWork;

@@ -38,6 +38,7 @@ internal sealed class SystemRun
     private readonly List<Incarnation> _incarnations = [];
     private readonly StepLog _log = new();
     private (string Host, int Code)? _failure;
+    private readonly Dictionary<string, Dictionary<string, long>> _audit = [];
 
     public SystemRun(ulong seed, IReadOnlyList<SimHostSpec> specs, SystemOptions options)
     {
@@ -79,7 +80,10 @@ internal sealed class SystemRun
         var hosts = _specs.Select((s, i) => new HostOutcome(s.Name, _current[i].Ended ? _current[i].ExitCode : null, _restarts[i])).ToList();
         var exit = _failure?.Code ?? 0;
         var trace = _options.Record ? SystemTrace.Write(Header(exit), _incarnations.Select(c => c.TraceBuffer!.ToArray()).ToList(), _log.ToArray()) : null;
-        return new SystemOutcome(exit, _output.Stdout, _output.Stderr, hosts, _world.Fired.ToList(), trace, _failure?.Host, _world.Now, _log.Count);
+        return new SystemOutcome(exit, _output.Stdout, _output.Stderr, hosts, _world.Fired.ToList(), trace, _failure?.Host, _world.Now, _log.Count)
+        {
+            Audit = _audit.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, long>)p.Value),
+        };
     }
 
     private void Drive()
@@ -152,6 +156,7 @@ internal sealed class SystemRun
         var code = inc.Runtime!.ExitCode ?? 0;
         inc.Ended = true;
         inc.ExitCode = code;
+        Collect(inc);
         inc.Runtime.Dispose();
         inc.Console!.End();
         if (inc.WantsCrash && _restarts[inc.Host] < _options.MaxRestarts)
@@ -169,6 +174,7 @@ internal sealed class SystemRun
     {
         _log.Add(inc.Index, StepKind.Crash);
         inc.Ended = true;
+        Collect(inc);
         inc.Runtime!.Dispose();
         inc.Console!.End();
         inc.Trace?.Dispose();
@@ -187,8 +193,16 @@ internal sealed class SystemRun
         Start(inc.Host);
     }
 
-    private static void Abandon(Incarnation inc)
+    private void Collect(Incarnation inc)
     {
+        if (!_options.Audit || inc.Runtime is null) return;
+        if (!_audit.TryGetValue(inc.HostName, out var counts)) _audit[inc.HostName] = counts = new(StringComparer.Ordinal);
+        foreach (var (key, n) in inc.Runtime.Audit) counts[key] = counts.GetValueOrDefault(key) + n;
+    }
+
+    private void Abandon(Incarnation inc)
+    {
+        Collect(inc);
         inc.Runtime?.Dispose();
         inc.Console?.End();
         inc.Trace?.Dispose();
@@ -244,6 +258,7 @@ internal sealed class SystemRun
             Deterministic = true,
             Limits = options.Limits,
             DisposeDrain = TimeSpan.Zero,
+            Audit = options.Audit,
         };
         return code is not null ? JsRuntime.FromCode(runtimeOptions, code) : new JsRuntime(runtimeOptions, entry!);
     }

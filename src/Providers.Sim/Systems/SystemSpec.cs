@@ -53,6 +53,9 @@ public sealed record SystemOptions
     /// <summary>The locale the trace header names (the process's ICU locale is set by the caller).</summary>
     public string Locale { get; init; } = "en-US";
 
+    /// <summary>Count each host's touches of ambient nondeterminism (<see cref="SystemOutcome.Audit"/>).</summary>
+    public bool Audit { get; init; }
+
     /// <summary>Restarts allowed per host (crash faults and crash()); past it the host ends with its crash code.</summary>
     public int MaxRestarts { get; init; } = 8;
 }
@@ -76,6 +79,9 @@ public sealed record SystemOutcome(
     long Steps)
 {
     public bool Failed => ExitCode != 0;
+
+    /// <summary>With <see cref="SystemOptions.Audit"/>: per host, each source of ambient nondeterminism touched and how often.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Audit { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, long>>();
 
     /// <summary>Set by a replay that did not match its trace: the first difference, with the host.</summary>
     public string? Divergence { get; init; }
