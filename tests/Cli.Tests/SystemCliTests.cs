@@ -161,6 +161,29 @@ public sealed class SystemCliTests : IDisposable
     }
 
     [Fact]
+    public void AuditListsTheAmbientNondeterminismTouched()
+    {
+        var script = Script("ambient.mjs", """
+            new WeakRef({});
+            new FinalizationRegistry(() => {});
+            new Intl.NumberFormat("de").format(1234.5);
+            new Date(0).getHours();
+            Atomics.wait;
+            console.log("ok");
+            """);
+        var single = Run("--sim", "1", "--audit", script);
+        Assert.Equal(0, single.ExitCode);
+        Assert.Equal("ok\n", single.Stdout);
+        foreach (var name in new[] { "WeakRef", "FinalizationRegistry", "Intl / toLocale* (locale)", "local time (time zone)", "Atomics.wait / waitAsync" })
+            Assert.Contains(name, single.Stderr);
+        Assert.DoesNotContain("SharedArrayBuffer", single.Stderr);
+        var system = Run("--sim", "1", "--audit", "--host", "x=ambient.mjs", "--host", Script("quiet.mjs", "console.log(1 + 1);"));
+        Assert.Contains("[x] audit: sources of ambient nondeterminism the run touched:", system.Stderr);
+        Assert.Contains("[quiet] audit: the run touched no source of ambient nondeterminism", system.Stderr);
+        Assert.DoesNotContain("audit", Run("--sim", "1", script).Stderr);
+    }
+
+    [Fact]
     public void HostFlagsAreChecked()
     {
         Assert.Contains("--host needs --sim SEED", Run("--host", "a.mjs").Stderr);

@@ -245,7 +245,8 @@ internal sealed class SystemRun
             var by = Math.Round(_world.Random.Between(-30_000, 30_000));
             _world.Schedule(_world.Random.Between(0, 10_000), () => _clocks[host].OffsetMs += by);
         }
-        if (_world.Inject(FaultKind.ProcessCrash, $"{spec.Name} (run {_restarts[host] + 1}) crashes"))
+        // A host that used up its restarts is not crashed again: a fault plan alone never fails a run by exhaustion.
+        if (_restarts[host] < _options.MaxRestarts && _world.Inject(FaultKind.ProcessCrash, $"{spec.Name} (run {_restarts[host] + 1}) crashes"))
             _world.Schedule(_world.Random.Between(100, 5_000), () => inc.CrashDue = true);
     }
 
