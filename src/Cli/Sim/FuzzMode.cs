@@ -43,7 +43,8 @@ internal static class FuzzMode
                 if (outcome.Failed) Interlocked.Increment(ref failures);
                 Interlocked.Increment(ref done);
             }
-        }, maxStackSize: 16 * 1024 * 1024) { IsBackground = true }).ToList();
+        }, maxStackSize: 16 * 1024 * 1024)
+        { IsBackground = true }).ToList();
         foreach (var w in workers) w.Start();
         var interactive = !Console.IsErrorRedirected;
         var lastPrint = TimeSpan.Zero;
