@@ -109,6 +109,25 @@ public sealed class SystemTests
     }
 
     [Fact]
+    public void ACrashFaultRestartsTheServerOnItsSyncedCounter()
+    {
+        for (ulong seed = 1; seed <= 12; seed++)
+        {
+            var outcome = Simulation.Run(seed, Counter("kv-server-fixed.mjs"), FaultPlan.Parse("process.crash=0.6"));
+            Assert.False(outcome.Failed, outcome.Stderr);
+            var api = outcome.Hosts.Single(h => h.Name == "api");
+            if (api.Restarts == 0) continue;
+            // Each run after the first starts from what the previous one persisted; the clients still finish.
+            var starts = outcome.Stdout.Split('\n').Where(l => l.StartsWith("[api] counter service", StringComparison.Ordinal)).ToList();
+            Assert.Equal(api.Restarts + 1, starts.Count);
+            Assert.Contains(starts.Skip(1), l => !l.EndsWith("value 0", StringComparison.Ordinal));
+            Assert.Contains("[b] done: 50 increments", outcome.Stdout);
+            return;
+        }
+        Assert.Fail("no seed of twelve crashed the server while the clients ran");
+    }
+
+    [Fact]
     public void ClockSkewGivesHostsDifferentWallClocksOnOneTimeLine()
     {
         var code = "import { now } from 'runtime:sim'; await new Promise(r => setTimeout(r, 5)); console.log(Date.now(), now());";
