@@ -31,6 +31,9 @@ internal static class CommandLine
         /// <summary>--max-memory: the heap limit and, separately, the ArrayBuffer limit, in MiB; null: the defaults.</summary>
         public int? MaxMemoryMiB { get; init; }
 
+        /// <summary>--allow-net: the only hosts ("host" or "host:port") the Net capability reaches; null: any.</summary>
+        public IReadOnlyList<string>? NetHosts { get; init; }
+
         /// <summary>The simulation's fault plan (--faults), none by default.</summary>
         public Providers.Sim.FaultPlan Faults { get; init; } = Providers.Sim.FaultPlan.None;
 
@@ -107,6 +110,8 @@ internal static class CommandLine
           --audit               report at the end each source of ambient nondeterminism the program
                                 touched (WeakRef, Atomics, Intl, local time, OpenSSL randomness, ...)
           -t, --timeout MS      stop the run after MS milliseconds (wall time; simulated time under --sim)
+          --allow-net HOSTS     let the network reach only these hosts (host or host:port,
+                                comma-separated), for fetch and runtime:net connect
           --deny CAPS           withhold capabilities (comma-separated: env, file-read, file-write,
                                 net, net-listen, hrtime); all are granted by default
           --locale TAG          default locale of Intl and toLocale*() (en, fr-FR, zh-Hant-TW); default:
@@ -147,10 +152,11 @@ internal static class CommandLine
         int? maxMemory = null;
         var faults = Providers.Sim.FaultPlan.None;
         int? timeout = null;
-        var hosts = new List<HostArg>();
+        var systemHosts = new List<HostArg>();
         Providers.Sim.FaultSchedule? schedule = null;
         double? timeLimit = null;
         var audit = false;
+        List<string>? netHosts = null;
         Parsed RunOf(string? file, string? code, int argsFrom) =>
             Finish(new Run(file, code, args.Skip(argsFrom).ToArray(), denied, record, seed, check)
             {
@@ -159,17 +165,29 @@ internal static class CommandLine
                 Force = force,
                 Locale = locale,
                 MaxMemoryMiB = maxMemory,
-                Hosts = hosts,
+                Hosts = systemHosts,
                 Schedule = schedule,
                 TimeLimitMs = timeLimit,
                 Audit = audit,
+                NetHosts = netHosts,
             });
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
             string? Value() => i + 1 < args.Count ? args[++i] : null;
+            if (arg.StartsWith("--allow-net=", StringComparison.Ordinal)) { args = [.. args.Take(i), "--allow-net", arg["--allow-net=".Length..], .. args.Skip(i + 1)]; arg = "--allow-net"; }
             switch (arg)
             {
+                case "--allow-net":
+                    var hosts = Value();
+                    if (string.IsNullOrWhiteSpace(hosts)) return new Invalid("--allow-net needs a list of hosts (host or host:port, comma-separated)");
+                    netHosts ??= [];
+                    foreach (var host in hosts.Split(',', StringSplitOptions.TrimEntries))
+                    {
+                        if (host.Length == 0 || host.Contains('/')) return new Invalid($"--allow-net '{hosts}' holds '{host}', which is not a host or host:port");
+                        netHosts.Add(host);
+                    }
+                    break;
                 case "-h" or "--help": return new Help();
                 case "-v" or "--version": return new Version();
                 case "-e" or "--eval":
@@ -235,9 +253,9 @@ internal static class CommandLine
                     break;
                 case "--host":
                     var hostText = Value();
-                    if (ParseHost(hostText) is not { } host) return new Invalid($"--host needs [NAME=]SCRIPT [ARGS] (e.g. api=server.mjs), got '{hostText}'");
-                    if (hosts.Any(h => string.Equals(h.Name, host.Name, StringComparison.OrdinalIgnoreCase))) return new Invalid($"two hosts are named '{host.Name}'");
-                    hosts.Add(host);
+                    if (ParseHost(hostText) is not { } systemHost) return new Invalid($"--host needs [NAME=]SCRIPT [ARGS] (e.g. api=server.mjs), got '{hostText}'");
+                    if (systemHosts.Any(h => string.Equals(h.Name, systemHost.Name, StringComparison.OrdinalIgnoreCase))) return new Invalid($"two hosts are named '{systemHost.Name}'");
+                    systemHosts.Add(systemHost);
                     break;
                 case "--fault-schedule":
                     var schedulePath = Value();
@@ -265,7 +283,7 @@ internal static class CommandLine
                     return RunOf(arg, null, i + 1);
             }
         }
-        return hosts.Count > 0 ? RunOf(null, null, args.Count) : new Invalid("no script given");
+        return systemHosts.Count > 0 ? RunOf(null, null, args.Count) : new Invalid("no script given");
     }
 
     /// <summary>[NAME=]SCRIPT [ARGS...] (space-separated); the name defaults to the script's file name without extension.</summary>

@@ -41,7 +41,7 @@ internal static class Modes
         using var disposeFiles = setup.Providers.Files as IDisposable;
         var capabilities = Capability.All & ~run.Denied;
         if (run.RecordPath is null)
-            return Execute(setup.Providers, setup.Entry, run.Code, capabilities, deterministic: simulated, run.TimeoutMs, limits, run.Audit);
+            return Execute(setup.Providers, setup.Entry, run.Code, capabilities, deterministic: simulated, run.TimeoutMs, limits, run.NetHosts, run.Audit);
 
         TraceWriter trace;
         try { trace = new TraceWriter(TraceFile.Create(run.RecordPath), Header(run, argv, setup, capabilities, locale!)); }
@@ -53,7 +53,7 @@ internal static class Modes
         using (trace)
         {
             if (setup.Simulation is { } world) world.FaultInjected += what => trace.Add(new TraceEvent(TraceEventKind.Fault, what));
-            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits, run.Audit);
+            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits, run.NetHosts, run.Audit);
             trace.End(code);
             return code;
         }
@@ -89,11 +89,14 @@ internal static class Modes
             int code;
             try
             {
-                using var runtime = Create(providers, header.MainPath, header.EvalCode, header.Capabilities, deterministic: true, timeoutMs: null, Limits(header.MaxMemoryMiB));
-                using var signals = new SignalStop(runtime);
-                replayer.CallSite = runtime.CurrentCallSite;
-                replayer.OnDivergence = d => runtime.Stop(Simulation.ExitCodeOf(d));
-                code = runtime.RunToCompletion();
+                // Disposing the runtime closes what is still open, as it did when recorded; only then has the program ended.
+                using (var runtime = Create(providers, header.MainPath, header.EvalCode, header.Capabilities, deterministic: true, timeoutMs: null, Limits(header.MaxMemoryMiB)))
+                using (new SignalStop(runtime))
+                {
+                    replayer.CallSite = runtime.CurrentCallSite;
+                    replayer.OnDivergence = d => runtime.Stop(Simulation.ExitCodeOf(d));
+                    code = runtime.RunToCompletion();
+                }
                 replayer.ExpectEnd(code);
             }
             catch (ReplayDivergenceException) { code = CommandLine.ReplayDiverged; }
@@ -243,12 +246,14 @@ internal static class Modes
     private static EngineLimits Limits(int? maxMemoryMiB) =>
         maxMemoryMiB is { } mib ? new EngineLimits { MaxHeapMiB = mib, MaxArrayBufferMiB = mib } : new EngineLimits();
 
-    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits, bool audit = false)
+    private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits,
+        IReadOnlyList<string>? netHosts = null, bool audit = false)
     {
         var options = new RuntimeOptions
         {
             Providers = providers,
             Capabilities = capabilities,
+            NetHosts = netHosts,
             Deterministic = deterministic,
             Limits = limits,
             TimeLimit = timeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
@@ -257,9 +262,10 @@ internal static class Modes
         return code is not null ? JsRuntime.FromCode(options, code) : new JsRuntime(options, file!);
     }
 
-    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits, bool audit = false)
+    private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits,
+        IReadOnlyList<string>? netHosts = null, bool audit = false)
     {
-        using var runtime = Create(providers, file, code, capabilities, deterministic, timeoutMs, limits, audit);
+        using var runtime = Create(providers, file, code, capabilities, deterministic, timeoutMs, limits, netHosts, audit);
         using var signals = new SignalStop(runtime);
         // The time limit is checked each loop turn; code that never returns to the loop (a synchronous
         // infinite loop) is stopped by this watchdog on wall time.

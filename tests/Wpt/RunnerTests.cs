@@ -123,12 +123,13 @@ public sealed class RunnerTests
             promise_test(() => fetch("resources/urltestdata.json").then((r) => r.json()), "vector");
             promise_test(() => fetch(location.href), "not a vector");
             """);
-        Assert.All(notServed.Subtests, s => Assert.Contains("fetch is not defined", s.Message));
+        // Not served: the real fetch runs, and the runner's runtime has no network.
+        Assert.All(notServed.Subtests, s => Assert.Contains("fetch failed: resolve web-platform.test the network is unreachable", s.Message));
 
         var fetchArea = Run("fetch/selftest.any.js", """
             promise_test(() => fetch("resources/urltestdata.json"), "vector");
             """);
-        Assert.Contains("fetch is not defined", fetchArea.Subtests.Single().Message);
+        Assert.Contains("fetch failed", fetchArea.Subtests.Single().Message);
     }
 
     [Theory]

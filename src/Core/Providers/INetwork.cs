@@ -14,6 +14,14 @@ public interface INetwork
     /// <summary>Connects to <paramref name="address"/> (an address <see cref="ResolveAsync"/> returned) and <paramref name="port"/>.</summary>
     Task<IConnection> ConnectAsync(string address, int port);
 
+    /// <summary>
+    /// Connects and runs TLS as a client for <paramref name="serverName"/> (SNI and certificate
+    /// check); the connection carries the plaintext, so a recording above it holds the HTTP, not
+    /// ciphertext. A network without TLS says so.
+    /// </summary>
+    Task<IConnection> ConnectTlsAsync(string address, int port, string serverName) =>
+        Task.FromException<IConnection>(new NetException(NetErrorCode.IOError, "TLS is not available on this network"));
+
     /// <summary>Listens on <paramref name="host"/> (a name or address; "0.0.0.0" for all) and <paramref name="port"/> (0: any free port).</summary>
     Task<IListener> ListenAsync(string host, int port);
 }

@@ -58,7 +58,7 @@ public sealed class JsRuntime : IDisposable
         _timeLimitMs = options.TimeLimit?.TotalMilliseconds;
         _disposeDrain = options.DisposeDrain;
         // A simulated completion may land after a crashed host's runtime was disposed: its wake goes nowhere.
-        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities), loader, options.MaxPendingOperations, () =>
+        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities, options.NetHosts), loader, options.MaxPendingOperations, () =>
         {
             if (!_disposed) _wake.Set();
         })
@@ -245,7 +245,7 @@ public sealed class JsRuntime : IDisposable
             macrotask();
             // Settling rejections runs script (unhandledrejection listeners) that may reject more
             // promises: settle until none is left, bounded so a script cannot spin here forever.
-            for (var pass = 0; pass < MaxRejectionPasses && _context.ExitCode is null && _context.Engine.PendingRejections > 0; pass++)
+            for (var pass = 0; pass < MaxRejectionPasses && _context.ExitCode is null && _context.PendingExit is null && _context.Engine.PendingRejections > 0; pass++)
                 _context.Engine.Dispatch((int)DispatchKind.Rejections);
         }
         catch (Exception e) when (_context.ExitCode is not null && e is V8Engine.TerminatedException or V8Engine.ScriptException)
@@ -270,6 +270,7 @@ public sealed class JsRuntime : IDisposable
         {
             Fail("internal: " + ((e as V8Engine.ScriptException)?.Details ?? e.Message));
         }
+        if (_context.ExitCode is null && _context.PendingExit is { } code) _context.Exit(code);
     }
 
     private void EndInterrupted()

@@ -96,6 +96,15 @@ public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, Capab
         if (PendingAsyncModules == 0) Engine.Terminate();
     }
 
+    /// <summary>
+    /// An exit requested by a reported uncaught error: HTML reports the exception and goes on (the
+    /// other listeners of a dispatch still run), so the run ends when the current macrotask does.
+    /// </summary>
+    public int? PendingExit { get; private set; }
+
+    /// <summary>Ends the run with <paramref name="code"/> once the running macrotask is over (the first code wins).</summary>
+    public void ExitAfterTask(int code) => PendingExit ??= code;
+
     /// <summary>Set when the main module's evaluation settled (fulfilled or rejected).</summary>
     public bool MainSettled { get; set; }
 

@@ -12,6 +12,12 @@ public sealed class RuntimeOptions
     /// <summary>Deny by default: an embedder grants what the script may reach.</summary>
     public Capability Capabilities { get; init; } = Capability.None;
 
+    /// <summary>
+    /// The hosts <see cref="Capability.Net"/> reaches, as "host" (any port) or "host:port" (the CLI's
+    /// <c>--allow-net</c>); null, the default, for any host.
+    /// </summary>
+    public IReadOnlyList<string>? NetHosts { get; init; }
+
     public EngineLimits Limits { get; init; } = new();
 
     /// <summary>

@@ -24,20 +24,22 @@ public static class Prelude
         "Web/Encoding/encoding.js", "Web/Encoding/base64.js",
         "Web/Clone/structured_clone.js",
         "Web/Crypto/webcrypto.js", "Web/Crypto/key.js", "Web/Crypto/normalize.js", "Web/Crypto/jwk.js",
-        "Web/Crypto/symmetric.js", "Web/Crypto/ec.js", "Web/Crypto/rsa.js", "Web/Crypto/subtle.js", "Web/Crypto/crypto.js",
+        "Web/Crypto/symmetric.js", "Web/Crypto/ec.js", "Web/Crypto/okp.js", "Web/Crypto/rsa.js", "Web/Crypto/subtle.js", "Web/Crypto/crypto.js",
         "Web/Timers/timers.js",
         "Web/Url/url_simple.js", "Web/Url/url.js",
-        "Web/Performance/performance.js",
         "Web/Random/determinism.js",
         "Web/Bootstrap/report.js",
         "Web/Events/event_target.js",
         "Web/Abort/abort.js",
         "Web/Events/global_events.js",
+        "Web/Performance/performance.js",
         "Web/Messaging/message_channel.js",
         "Web/Navigator/navigator.js",
-        "Web/Blob/blob.js",
+        "Web/Url/url_pattern_parser.js", "Web/Url/url_pattern.js",
+        "Web/Blob/blob.js", "Web/Blob/file_reader.js",
         "Web/Streams/streams.js", "Web/Streams/encoding_streams.js", "Web/Compression/compression.js",
         "Web/Fetch/headers.js", "Web/Fetch/multipart.js", "Web/Fetch/body.js", "Web/Fetch/response.js", "Web/Fetch/request.js",
+        "Web/Fetch/data_url.js", "Web/Fetch/fetch.js",
         "Web/Bootstrap/modules.js",
         "Web/Bootstrap/dispatch.js",
     ];
@@ -73,6 +75,7 @@ public static class Prelude
         EsRuntime.Host.Net.NetOps.Register(context);
         EsRuntime.Host.Http.HttpOps.Register(context);
         EsRuntime.Host.Sim.SimOps.Register(context);
+        EsRuntime.Web.Fetch.FetchOps.Register(context);
         Console.ConsoleOps.Register(context);
         EsRuntime.Web.Navigator.NavigatorOps.Register(context);
         EsRuntime.Web.Messaging.MessagingOps.Register(context);

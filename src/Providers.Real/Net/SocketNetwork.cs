@@ -6,9 +6,11 @@ namespace EsRuntime.Providers.Real.Net;
 
 /// <summary>
 /// TCP over System.Net.Sockets: non-blocking sockets whose operations complete on the thread pool and
-/// come back to the loop as completions. Name resolution is the system resolver's (Dns).
+/// come back to the loop as completions. Name resolution is the system resolver's (Dns). TLS client
+/// connections use SslStream with the system's trust store, or <paramref name="validateCertificate"/>
+/// when given (a test's own certificate authority).
 /// </summary>
-public sealed class SocketNetwork : INetwork
+public sealed class SocketNetwork(System.Net.Security.RemoteCertificateValidationCallback? validateCertificate = null) : INetwork
 {
     public async Task<IReadOnlyList<string>> ResolveAsync(string host)
     {
@@ -23,14 +25,22 @@ public sealed class SocketNetwork : INetwork
         catch (ArgumentException) { throw NetException.Of(NetErrorCode.InvalidAddress); }
     }
 
-    public async Task<IConnection> ConnectAsync(string address, int port)
+    public async Task<IConnection> ConnectAsync(string address, int port) => new SocketConnection(await Connect(address, port).ConfigureAwait(false));
+
+    public async Task<IConnection> ConnectTlsAsync(string address, int port, string serverName)
+    {
+        var socket = await Connect(address, port).ConfigureAwait(false);
+        return await TlsConnection.Handshake(socket, serverName, Address(socket.LocalEndPoint), Address(socket.RemoteEndPoint), validateCertificate).ConfigureAwait(false);
+    }
+
+    private static async Task<Socket> Connect(string address, int port)
     {
         if (!IPAddress.TryParse(address, out var ip)) throw NetException.Of(NetErrorCode.InvalidAddress);
         var socket = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             await socket.ConnectAsync(new IPEndPoint(ip, port)).ConfigureAwait(false);
-            return new SocketConnection(socket);
+            return socket;
         }
         catch (SocketException e)
         {
@@ -149,7 +159,7 @@ public sealed class SocketNetwork : INetwork
         }
     }
 
-    private static NetAddress Address(EndPoint? endPoint) => endPoint is IPEndPoint ip
+    internal static NetAddress Address(EndPoint? endPoint) => endPoint is IPEndPoint ip
         ? new NetAddress(ip.Address.IsIPv4MappedToIPv6 ? ip.Address.MapToIPv4().ToString() : ip.Address.ToString(), ip.Port)
         : new NetAddress("", 0);
 

@@ -104,8 +104,8 @@ public class EcTests
         console.log(await errorName(subtle.generateKey({ name: "ECDSA", namedCurve: "P-512" }, true, ["sign"])));
         console.log(await errorName(subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["verify"])));
         console.log(await errorName(subtle.generateKey({ name: "ECDSA" }, true, ["sign"])));
-        console.log(await errorName(subtle.generateKey({ name: "Ed25519" }, true, ["sign"])));
-        console.log(await errorName(subtle.generateKey({ name: "X25519" }, true, ["deriveBits"])));
+        console.log(await errorName(subtle.generateKey({ name: "ECDSA", namedCurve: "Ed25519" }, true, ["sign"])));
+        console.log(await errorName(subtle.generateKey({ name: "ECDH", namedCurve: "X25519" }, true, ["deriveBits"])));
         """, "DataError\nDataError\nDataError\nDataError\nDataError\nDataError\nDataError\nSyntaxError\nNotSupportedError\nDataError\nNotSupportedError\nSyntaxError\nTypeError\nNotSupportedError\nNotSupportedError\n");
 
     // The private scalar comes from the entropy provider: the same seed gives the same key pair.

@@ -39,7 +39,7 @@ public class KdfTests
         console.log(await errorName(subtle.deriveBits({ ...p, iterations: 0 }, pbkdf2, 256)));
         console.log(await errorName(subtle.deriveBits({ ...p, iterations: -1 }, pbkdf2, 256)));
         console.log(await errorName(subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0) }, hkdf, 256)));
-        """, "0 8160\nOperationError OperationError OperationError\nOperationError OperationError OperationError\nOperationError\nTypeError\nTypeError\n");
+        """, "0 8160\nOperationError OperationError OperationError\nresolved OperationError OperationError\nOperationError\nTypeError\nTypeError\n");
 
     [Fact]
     public void Kdf_keys_are_raw_only_and_never_extractable() => Expect("""

@@ -72,9 +72,9 @@ public class RejectionTests
     [Fact]
     public void ReportErrorReportsLikeAnUncaughtError()
     {
-        var r = JsHarness.Run("reportError(new Error('reported')); console.log('not reached');");
+        var r = JsHarness.Run("reportError(new Error('reported')); console.log('same task'); setTimeout(() => console.log('not reached'));");
         Assert.StartsWith("error: Uncaught Error: reported\n", r.Stderr);
-        Assert.Equal("", r.Stdout);
+        Assert.Equal("same task\n", r.Stdout);
         Assert.Equal(1, r.ExitCode);
     }
 }

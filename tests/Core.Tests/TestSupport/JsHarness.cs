@@ -18,7 +18,7 @@ public static class JsHarness
     public static JsResult Run(string moduleCode, Capability capabilities = Capability.All, ulong seed = 1,
         IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? env = null, Engine.EngineLimits? limits = null,
         IFileSystem? files = null, IClock? clock = null, int maxPendingOperations = 1024, TimeSpan? timeLimit = null,
-        INetwork? network = null, IScheduler? scheduler = null)
+        INetwork? network = null, IScheduler? scheduler = null, IReadOnlyList<string>? netHosts = null)
     {
         var console = new CapturingConsole();
         files ??= new SimFileSystem();
@@ -26,8 +26,12 @@ public static class JsHarness
             new SimProcessHost(args, env, cwd: files.Root), files, Scheduler: scheduler, Network: network);
         using var runtime = JsRuntime.FromCode(new RuntimeOptions
         {
-            Providers = providers, Capabilities = capabilities, Limits = limits ?? new(),
-            MaxPendingOperations = maxPendingOperations, TimeLimit = timeLimit,
+            Providers = providers,
+            Capabilities = capabilities,
+            Limits = limits ?? new(),
+            MaxPendingOperations = maxPendingOperations,
+            TimeLimit = timeLimit,
+            NetHosts = netHosts,
         }, moduleCode);
         var code = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, code);

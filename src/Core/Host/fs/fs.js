@@ -139,7 +139,11 @@ function source(input, what) {
   if (internals.isBlob?.(input)) return { bytes: internals.blobBytes(input) };
   if (input instanceof FsFile) return { stream: input.stream() };
   if (internals.isReadableStream(input)) return { stream: input };
-  if (internals.bodyStream?.(input) !== undefined) return { stream: internals.bodyStream(input) };
+  if (internals.isResponse(input)) {
+    if (input.bodyUsed) throw new TypeError(`${what}: the Response's body was already read`);
+    const body = input.body;
+    return body === null ? { bytes: new Uint8Array(0) } : { stream: body };
+  }
   throw new TypeError(`${what}: the data must be a string, a Blob, an ArrayBuffer, a typed array, a DataView, a Response, a ReadableStream or a file() handle, received ${describe(input)}`);
 }
 
@@ -270,5 +274,7 @@ export async function rename(from, to) {
 }
 
 internals.isFsFile = (value) => value instanceof FsFile;
+// A file() handle is a fetch/Response body, streamed from disk when the body is read or sent.
+internals.registerBodySource((value) => value instanceof FsFile, (value) => ({ stream: value.stream(), length: value.size, type: value.type || null }));
 
 export default Object.freeze({ file, write, readDir, stat, exists, mkdir, remove, rename, FsFile });

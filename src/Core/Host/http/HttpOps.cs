@@ -129,7 +129,7 @@ internal static class HttpOps
     }
 
     /// <summary>Body bytes of an op: the transfer buffer (from offset 0) when argument <paramref name="index"/> is null, else a range of a JS view.</summary>
-    private static void Body(V8Engine engine, OpArgs a, int index, int length, HttpServer.BodyWriter write)
+    internal static void Body(V8Engine engine, OpArgs a, int index, int length, HttpServer.BodyWriter write)
     {
         if (a.IsNullish(index))
         {
@@ -143,7 +143,7 @@ internal static class HttpOps
         write(bytes);
     }
 
-    private static List<HttpField> Fields(string text)
+    internal static List<HttpField> Fields(string text)
     {
         var fields = new List<HttpField>();
         if (text.Length == 0) return fields;

@@ -370,7 +370,9 @@ internal sealed class HttpServer
         /// <summary>Sends what the codec wrote; the task settles when the network took it (back-pressure for streamed bodies).</summary>
         private Task Flush()
         {
-            if (_output.WrittenCount == 0 || _closed) return Task.CompletedTask;
+            // A body written after the client went away must fail, or a streamed body would be produced forever.
+            if (_closed) return Task.FromException(NetException.Of(NetErrorCode.ConnectionReset));
+            if (_output.WrittenCount == 0) return Task.CompletedTask;
             var bytes = _output.WrittenSpan.ToArray();
             _output.ResetWrittenCount();
             _writesPending++;

@@ -52,6 +52,13 @@ function bodyBytes(handle, id, op, bytes, ...head) {
   return call(ops[op], handle, id, ...head, bytes.byteLength, bytes, 0);
 }
 
+async function writeBytes(handle, id, bytes) {
+  for (let offset = 0; offset < bytes.byteLength; offset += VIEW_CHUNK) {
+    const piece = bytes.subarray(offset, Math.min(bytes.byteLength, offset + VIEW_CHUNK));
+    await opPromise(bodyBytes(handle, id, "httpWrite", piece), (n) => n);
+  }
+}
+
 async function writeStream(handle, id, stream) {
   const reader = stream.getReader();
   try {
@@ -59,15 +66,11 @@ async function writeStream(handle, id, stream) {
       const { value, done } = await reader.read();
       if (done) break;
       if (!(value instanceof Uint8Array)) throw new TypeError(`the response body stream gave a chunk that is not a Uint8Array (${describe(value)})`);
-      for (let offset = 0; offset < value.byteLength; offset += VIEW_CHUNK) {
-        const piece = value.subarray(offset, Math.min(value.byteLength, offset + VIEW_CHUNK));
-        await opPromise(bodyBytes(handle, id, "httpWrite", piece), (n) => n);
-      }
+      await writeBytes(handle, id, value);
     }
   } finally {
     reader.releaseLock();
   }
-  call(ops.httpEnd, handle, id);
 }
 
 function requestBody(handle, id) {
@@ -125,13 +128,15 @@ async function answer(handle, handler, incoming, controllers) {
       return;
     }
     const body = fetchApi.takeBody(r.body);
-    if (body.bytes !== null) {
+    if (body.bytes !== null && body.bytes.byteLength <= VIEW_CHUNK) {
       bodyBytes(handle, incoming.id, "httpRespond", body.bytes, r.status, r.statusText, fields);
       return;
     }
-    call(ops.httpRespondHead, handle, incoming.id, r.status, r.statusText, fields, body.length ?? -1);
+    call(ops.httpRespondHead, handle, incoming.id, r.status, r.statusText, fields, body.bytes?.byteLength ?? body.length ?? -1);
     try {
-      await writeStream(handle, incoming.id, body.stream);
+      if (body.bytes !== null) await writeBytes(handle, incoming.id, body.bytes);
+      else await writeStream(handle, incoming.id, body.stream);
+      call(ops.httpEnd, handle, incoming.id);
     } catch (error) {
       if (!controller.signal.aborted) report(`the response body for ${incoming.method} ${incoming.target} failed`, error);
       ops.httpAbort(handle, incoming.id);
@@ -139,6 +144,7 @@ async function answer(handle, handler, incoming, controllers) {
   } catch (error) {
     // The client went away or the server stopped while answering: nothing left to send to.
     if (!controller.signal.aborted) report(`answering ${incoming.method} ${incoming.target} failed`, error);
+    ops.httpAbort(handle, incoming.id);
   } finally {
     controllers.delete(incoming.id);
   }

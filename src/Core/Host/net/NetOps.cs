@@ -40,8 +40,8 @@ internal static class NetOps
 
         engine.RegisterOp("netConnect", (a, r) =>
         {
-            ctx.Capabilities.Demand(Capability.Net, "runtime:net connect");
             var (host, port) = (a.String(0), Port(a.Number(1)));
+            ctx.Capabilities.DemandNet(host, port, "runtime:net connect");
             var shown = new NetAddress(host, port).ToString();
             var id = io.NewPromise();
             io.Await(net.ResolveAsync(host), 0, resolved =>

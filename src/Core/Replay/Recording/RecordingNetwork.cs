@@ -18,6 +18,11 @@ public sealed class RecordingNetwork(INetwork inner, TraceWriter trace) : INetwo
         _tags.Record($"connect {new NetAddress(address, port)}", () => inner.ConnectAsync(address, port),
             (tag, c) => NetTraceCodec.Ok(tag, NetTraceCodec.Ends(c)), (tag, c) => new Connection(_tags, c, tag));
 
+    /// <summary>Recorded above TLS: the trace holds the plaintext.</summary>
+    public Task<IConnection> ConnectTlsAsync(string address, int port, string serverName) =>
+        _tags.Record($"connect tls {serverName} {new NetAddress(address, port)}", () => inner.ConnectTlsAsync(address, port, serverName),
+            (tag, c) => NetTraceCodec.Ok(tag, NetTraceCodec.Ends(c)), (tag, c) => new Connection(_tags, c, tag));
+
     public Task<IListener> ListenAsync(string host, int port) =>
         _tags.Record($"listen {new NetAddress(host, port)}", () => inner.ListenAsync(host, port),
             (tag, l) => NetTraceCodec.Ok(tag, NetTraceCodec.Address(l.LocalAddress)), (tag, l) => new Listener(_tags, l, tag));

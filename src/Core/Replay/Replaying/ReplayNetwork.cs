@@ -13,6 +13,9 @@ public sealed class ReplayNetwork(TraceReplayer trace) : INetwork
     public Task<IConnection> ConnectAsync(string address, int port) =>
         _tags.Ask<IConnection>($"connect {new NetAddress(address, port)}", e => new Connection(_tags, (long)e.Number, e.Text ?? ""));
 
+    public Task<IConnection> ConnectTlsAsync(string address, int port, string serverName) =>
+        _tags.Ask<IConnection>($"connect tls {serverName} {new NetAddress(address, port)}", e => new Connection(_tags, (long)e.Number, e.Text ?? ""));
+
     public Task<IListener> ListenAsync(string host, int port) =>
         _tags.Ask<IListener>($"listen {new NetAddress(host, port)}", e => new Listener(_tags, (long)e.Number, NetTraceCodec.Address(e.Text ?? "0 ")));
 

@@ -19,6 +19,7 @@ internal static class BootstrapOps
 
         engine.RegisterOp("print", (a, r) => providers.Console.Write(a.Int32(0) == 2 ? ConsoleStream.Stderr : ConsoleStream.Stdout, a.String(1)));
         engine.RegisterOp("fatal", (a, r) => throw ctx.Halt(a.Int32(0)));
+        engine.RegisterOp("fatalAfterTask", (a, r) => ctx.ExitAfterTask(a.Int32(0)));
 
         // Clock. performance.now() is relative to the runtime's start; without HrTime it is coarsened
         // to whole milliseconds so it cannot serve as a precise timer for side channels.

@@ -1,5 +1,5 @@
 // Reporting an uncaught exception or unhandled rejection: one header line, the offending source
-// line with a caret, then the stack frames — each said once. Then the run stops with exit code 1.
+// line with a caret, then the stack frames — each said once. Then the run ends with exit code 1.
 const { ops } = internals;
 
 function describe(value) {
@@ -54,7 +54,11 @@ internals.printUncaught = (value, inPromise) => {
     text = "error: Uncaught exception (could not be formatted)\n";
   }
   ops.print(2, text);
-  ops.fatal(1);
+  // An unhandled rejection is reported after its macrotask: stop now. An uncaught exception is
+  // reported and script goes on (the rest of a dispatch's listeners, HTML's "report the
+  // exception"); the run ends with the current macrotask.
+  if (inPromise) ops.fatal(1);
+  else ops.fatalAfterTask(1);
 };
 
 // Replaced by Web/Events/global_events.js, which fires "error" at the global object first.

@@ -381,7 +381,8 @@ function traceFallback(message, rawStack) {
   return secondBreak === -1 ? header : header + StringPrototypeSlice(rawStack, secondBreak);
 }
 
-const consoleObject = {};
+// A namespace object: its [[Prototype]] is an empty object whose own [[Prototype]] is Object.prototype.
+const consoleObject = ObjectCreate(ObjectCreate(Object.prototype));
 for (const name of ObjectKeys(consoleMethods)) {
   ObjectDefineProperty(consoleObject, name, {
     value: consoleMethods[name], writable: true, enumerable: true, configurable: true,

@@ -15,6 +15,8 @@ internal static class Base64Url
                 throw new OpException("DataError", $"JWK member \"{member}\" is not base64url");
         }
         if (text.Length % 4 == 1) throw new OpException("DataError", $"JWK member \"{member}\" is not base64url");
-        return System.Buffers.Text.Base64Url.DecodeFromChars(text);
+        // Non-zero bits after the last whole byte are malformed input too, not a platform failure.
+        try { return System.Buffers.Text.Base64Url.DecodeFromChars(text); }
+        catch (FormatException) { throw new OpException("DataError", $"JWK member \"{member}\" is not base64url"); }
     }
 }

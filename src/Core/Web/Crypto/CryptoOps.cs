@@ -64,6 +64,7 @@ public static class CryptoOps
         {
             RsaKey rsa => Rsa.PublicOf(rsa),
             EcKey ec => Ec.PublicOf(ec),
+            OkpKey okp => Okp.PublicOf(okp),
             _ => throw new OpException("InvalidAccessError", "not an asymmetric key"),
         })));
         // cryptoImportDer(kind, curve, isPrivate, length): kind 0 RSA, 1 ECDSA, 2 ECDH; spki or pkcs8.
@@ -101,6 +102,9 @@ public static class CryptoOps
                 (EcKey ec, 2) when ec.IsPrivate => ec.Algorithm.ExportPkcs8PrivateKey(),
                 (RsaKey rsa, 1) when !rsa.IsPrivate => rsa.Rsa.ExportSubjectPublicKeyInfo(),
                 (RsaKey rsa, 2) when rsa.IsPrivate => rsa.Rsa.ExportPkcs8PrivateKey(),
+                (OkpKey okp, 0) => Okp.ExportRaw(okp),
+                (OkpKey okp, 1) when !okp.IsPrivate => Okp.ExportSpki(okp),
+                (OkpKey okp, 2) => Okp.ExportPkcs8(okp),
                 _ => throw new OpException("InvalidAccessError", "the key cannot be exported in that format"),
             };
             r.Set(io.Output(bytes));
@@ -110,6 +114,7 @@ public static class CryptoOps
             SecretKey s => Jwk.ExportSecret(s),
             RsaKey rsa => Jwk.ExportRsa(rsa),
             EcKey ec => Jwk.ExportEc(ec),
+            OkpKey okp => Okp.ExportJwk(okp),
             _ => throw new OpException("NotSupportedError", "the key cannot be exported as a JWK"),
         }));
         ops.RegisterOp("cryptoEcGenerate", (a, r) =>
@@ -122,6 +127,40 @@ public static class CryptoOps
         });
         ops.RegisterOp("cryptoRsaBits", (a, r) => r.Set(Rsa.ModulusBits(keys.Get<RsaKey>(a.Int32(0)))));
         ops.RegisterOp("cryptoRsaExponent", (a, r) => r.Set(io.Output(Rsa.Exponent(keys.Get<RsaKey>(a.Int32(0))))));
+
+        // ---- Ed25519, Ed448, X25519, X448 (OpenSSL) ----
+        ops.RegisterOp("cryptoOkpGenerate", (a, r) => r.Set(keys.Add(Okp.Generate(OkpCurve.Get(a.String(0)), ctx.Providers.Entropy))));
+        // cryptoOkpImport(name, format, length): format 0 raw, 1 spki, 2 pkcs8.
+        ops.RegisterOp("cryptoOkpImport", (a, r) =>
+        {
+            var curve = OkpCurve.Get(a.String(0));
+            var format = a.Int32(1);
+            r.Set(With(a.Int32(2), data => keys.Add(format switch
+            {
+                0 => Okp.ImportRaw(curve, data),
+                1 => Okp.ImportSpki(curve, data),
+                _ => Okp.ImportPkcs8(curve, data),
+            })));
+        });
+        ops.RegisterOp("cryptoOkpImportJwk", (a, r) => r.Set(keys.Add(Okp.ImportJwk(OkpCurve.Get(a.String(0)), a.String(1)))));
+        ops.RegisterOp("cryptoOkpSign", (a, r) =>
+        {
+            var key = keys.Get<OkpKey>(a.Int32(0));
+            r.Set(With(a.Int32(1), data =>
+            {
+                var output = io.Scratch(key.Curve.SignatureSize);
+                return io.Output(output[..Okp.Sign(key, data, output)]);
+            }));
+        });
+        // cryptoOkpVerify(id, signatureLength, dataLength): the signature comes first.
+        ops.RegisterOp("cryptoOkpVerify", (a, r) =>
+        {
+            var key = keys.Get<OkpKey>(a.Int32(0));
+            var sigLength = a.Int32(1);
+            r.Set(With(sigLength + a.Int32(2), input => Okp.Verify(key, input[..sigLength], input[sigLength..]) ? 1 : 0) == 1);
+        });
+        ops.RegisterOp("cryptoOkpDerive", (a, r) =>
+            r.Set(io.Output(Okp.Derive(keys.Get<OkpKey>(a.Int32(0)), keys.Get<OkpKey>(a.Int32(1))))));
 
         // ---- HMAC ----
         // cryptoHmacSign(id, hash, length) -> mac length

@@ -107,6 +107,13 @@ internal static class Jwk
         }, "EC");
     }
 
+    public static string WriteOkp(string curve, byte[] x, byte[]? d) => Write(w =>
+    {
+        w.WriteString("crv", curve);
+        w.WriteString("x", Base64Url.Encode(x));
+        if (d is not null) w.WriteString("d", Base64Url.Encode(d));
+    }, "OKP");
+
     // RSA numbers in JWK use the fewest octets (RFC 7518 §6.3).
     private static void Number(Utf8JsonWriter w, string name, byte[] value) => w.WriteString(name, Base64Url.Encode(value.AsSpan().TrimStart((byte)0)));
 

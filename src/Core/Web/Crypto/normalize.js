@@ -25,12 +25,14 @@ const D = {
   HmacKeyGenParams: [["hash", HASH, true], ["length", ULONG, false]],
   HkdfParams: [["hash", HASH, true], ["info", BUFFER, true], ["salt", BUFFER, true]],
   Pbkdf2Params: [["hash", HASH, true], ["iterations", ULONG, true], ["salt", BUFFER, true]],
+  Ed448Params: [["context", BUFFER, false]],
 };
 
 const RSA = ["RSASSA-PKCS1-v1_5", "RSA-PSS", "RSA-OAEP"];
 const AES = ["AES-CTR", "AES-CBC", "AES-GCM", "AES-KW"];
 const cipherParams = { "RSA-OAEP": D.RsaOaepParams, "AES-CTR": D.AesCtrParams, "AES-CBC": D.AesCbcParams, "AES-GCM": D.AesGcmParams };
-const signParams = { "RSASSA-PKCS1-v1_5": NONE, "RSA-PSS": D.RsaPssParams, ECDSA: D.EcdsaParams, HMAC: NONE };
+const OKP = ["Ed25519", "Ed448", "X25519", "X448"];
+const signParams = { "RSASSA-PKCS1-v1_5": NONE, "RSA-PSS": D.RsaPssParams, ECDSA: D.EcdsaParams, HMAC: NONE, Ed25519: NONE, Ed448: D.Ed448Params };
 const registry = {
   digest: { "SHA-1": NONE, "SHA-256": NONE, "SHA-384": NONE, "SHA-512": NONE },
   encrypt: cipherParams,
@@ -42,14 +44,16 @@ const registry = {
     ECDSA: D.EcKeyGenParams, ECDH: D.EcKeyGenParams,
     ...Object.fromEntries(AES.map((name) => [name, D.AesKeyGenParams])),
     HMAC: D.HmacKeyGenParams,
+    ...Object.fromEntries(OKP.map((name) => [name, NONE])),
   },
-  deriveBits: { ECDH: D.EcdhKeyDeriveParams, HKDF: D.HkdfParams, PBKDF2: D.Pbkdf2Params },
+  deriveBits: { ECDH: D.EcdhKeyDeriveParams, X25519: D.EcdhKeyDeriveParams, X448: D.EcdhKeyDeriveParams, HKDF: D.HkdfParams, PBKDF2: D.Pbkdf2Params },
   importKey: {
     ...Object.fromEntries(RSA.map((name) => [name, D.RsaHashedImportParams])),
     ECDSA: D.EcKeyImportParams, ECDH: D.EcKeyImportParams,
     HMAC: D.HmacImportParams,
     ...Object.fromEntries(AES.map((name) => [name, NONE])),
     HKDF: NONE, PBKDF2: NONE,
+    ...Object.fromEntries(OKP.map((name) => [name, NONE])),
   },
   "get key length": {
     ...Object.fromEntries(AES.map((name) => [name, D.AesDerivedKeyParams])),

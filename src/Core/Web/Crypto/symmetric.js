@@ -182,8 +182,9 @@ algorithms.HKDF = kdf("HKDF", (algorithm, record, length) => {
 });
 
 algorithms.PBKDF2 = kdf("PBKDF2", (algorithm, record, length) => {
-  if (length === null || length === 0 || length % 8 !== 0) throw wc.error("OperationError", "PBKDF2 length must be a non-zero multiple of 8");
+  if (length === null || length % 8 !== 0) throw wc.error("OperationError", "PBKDF2 length must be a multiple of 8");
   if (algorithm.iterations === 0) throw wc.error("OperationError", "PBKDF2 iterations must not be zero");
+  if (length === 0) return new ArrayBuffer(0);
   const { salt } = algorithm;
   return wc.take(ops.cryptoPbkdf2(record.id, wc.hashCode(algorithm.hash), algorithm.iterations, wc.put(salt), length / 8));
 });

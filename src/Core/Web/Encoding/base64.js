@@ -34,3 +34,4 @@ function atob(data) {
 for (const fn of [btoa, atob]) {
   Object.defineProperty(globalThis, fn.name, { value: fn, writable: true, enumerable: true, configurable: true });
 }
+internals.atob = atob;

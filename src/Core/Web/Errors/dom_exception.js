@@ -28,7 +28,7 @@ const legacyConstants = [
   ["NO_MODIFICATION_ALLOWED_ERR", 7, "NoModificationAllowedError"],
   ["NOT_FOUND_ERR", 8, "NotFoundError"],
   ["NOT_SUPPORTED_ERR", 9, "NotSupportedError"],
-  ["INUSE_ATTRIBUTE_ERR", 10, ""],
+  ["INUSE_ATTRIBUTE_ERR", 10, "InUseAttributeError"],
   ["INVALID_STATE_ERR", 11, "InvalidStateError"],
   ["SYNTAX_ERR", 12, "SyntaxError"],
   ["INVALID_MODIFICATION_ERR", 13, "InvalidModificationError"],

@@ -31,6 +31,11 @@ const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
 const promiseThen = uncurryThis(Promise.prototype.then);
 const promiseResolve = Promise.resolve.bind(Promise);
 const promiseReject = Promise.reject.bind(Promise);
+// Web IDL "a promise resolved with" x: always a new promise, so a promise x is adopted two
+// microtasks later (as the reference implementation's promiseResolvedWith). The start steps need
+// this: a TransformStream's readable.cancel() or controller.terminate() right after construction
+// must settle before the writable sees its start promise fulfilled.
+const promiseResolvedWith = (value) => new PromiseCtor((resolve) => resolve(value));
 const ReflectApply = Reflect.apply;
 const ReflectOwnKeys = Reflect.ownKeys;
 const ObjectDefineProperty = Object.defineProperty;
@@ -129,9 +134,10 @@ function queueMicrotaskInternal(fn) {
 }
 
 /** Web IDL "invoke a callback function" whose return type is a promise: throws become rejections. */
+// An underlying source/sink/transformer method's result converted to a Web IDL Promise: a new promise.
 function promiseCall(fn, thisArg, args) {
   try {
-    return promiseResolve(ReflectApply(fn, thisArg, args));
+    return promiseResolvedWith(ReflectApply(fn, thisArg, args));
   } catch (error) {
     return promiseReject(error);
   }
@@ -1093,7 +1099,7 @@ function setUpDefaultController(s, c, startAlgorithm, pullAlgorithm, cancelAlgor
   c.cancelAlgorithm = cancelAlgorithm;
   s.controller = c;
   const startResult = startAlgorithm();
-  react(promiseResolve(startResult), () => {
+  react(promiseResolvedWith(startResult), () => {
     c.started = true;
     defaultControllerCallPullIfNeeded(c);
   }, (r) => defaultControllerError(c, r));
@@ -1611,7 +1617,7 @@ function setUpByteController(s, c, startAlgorithm, pullAlgorithm, cancelAlgorith
   c.pendingPullIntos = new Queue();
   s.controller = c;
   const startResult = startAlgorithm();
-  react(promiseResolve(startResult), () => {
+  react(promiseResolvedWith(startResult), () => {
     c.started = true;
     byteControllerCallPullIfNeeded(c);
   }, (r) => byteControllerError(c, r));
@@ -1883,6 +1889,9 @@ class ReadableStreamAsyncIterator {
   next() {
     const it = iteratorRecord(this);
     if (it === undefined) return promiseReject(new TypeErrorCtor("next() called on an object that is not a ReadableStream async iterator."));
+    // next() and return() queue behind the ongoing call (Web IDL); a settled call clears the
+    // ongoing promise only if no later call has replaced it.
+    const seq = ++it.seq;
     const nextSteps = () => {
       if (it.finished) return promiseResolve({ value: undefined, done: true });
       const reader = it.reader;
@@ -1902,14 +1911,14 @@ class ReadableStreamAsyncIterator {
       });
       defaultReaderRead(reader, request);
       return transform(nextPromise, (result) => {
-        it.ongoing = undefined;
+        if (it.seq === seq) it.ongoing = undefined;
         if (result === undefined) {
           it.finished = true;
           return { value: undefined, done: true };
         }
         return result;
       }, (reason) => {
-        it.ongoing = undefined;
+        if (it.seq === seq) it.ongoing = undefined;
         it.finished = true;
         throw reason;
       });
@@ -1933,8 +1942,14 @@ class ReadableStreamAsyncIterator {
       readerRelease(reader);
       return resolvedUndefined();
     };
-    const returnPromise = it.ongoing === undefined ? returnSteps() : transform(it.ongoing, returnSteps, returnSteps);
-    return transform(returnPromise, () => ({ value, done: true }));
+    const seq = ++it.seq;
+    const afterOngoing = it.ongoing === undefined ? returnSteps() : transform(it.ongoing, returnSteps, returnSteps);
+    const returnPromise = transform(afterOngoing, () => {
+      if (it.seq === seq) it.ongoing = undefined;
+      return { value, done: true };
+    });
+    it.ongoing = returnPromise;
+    return returnPromise;
   }
 
   static {
@@ -1949,7 +1964,7 @@ ObjectDefineProperty(asyncIteratorProto, SymbolToStringTag, { value: "ReadableSt
 delete asyncIteratorProto.constructor;
 
 function createAsyncIterator(reader, preventCancel) {
-  return new ReadableStreamAsyncIterator({ reader, preventCancel, finished: false, ongoing: undefined });
+  return new ReadableStreamAsyncIterator({ reader, preventCancel, finished: false, ongoing: undefined, seq: 0 });
 }
 
 // ---------------------------------------------------------------------------
@@ -2691,7 +2706,7 @@ function setUpWritableController(s, c, startAlgorithm, writeAlgorithm, closeAlgo
   c.abortAlgorithm = abortAlgorithm;
   writableStreamUpdateBackpressure(s, writableControllerGetBackpressure(c));
   const startResult = startAlgorithm();
-  react(promiseResolve(startResult), () => {
+  react(promiseResolvedWith(startResult), () => {
     c.started = true;
     writableControllerAdvanceQueueIfNeeded(c);
   }, (r) => {

@@ -119,6 +119,8 @@ const parse = (input, base) => {
 
 // --- URL ---
 
+let isUrl;
+
 class URL {
   #r;
   #searchParams = null;
@@ -160,6 +162,7 @@ class URL {
 
   static {
     urlSetQuery = (url, serialized) => url.#set(SET_SEARCH_PARAMS, serialized);
+    isUrl = (value) => value !== null && typeof value === "object" && #r in value;
   }
 
   get href() {
@@ -321,11 +324,21 @@ class URLSearchParams {
           this.#list.push(items);
         }
       } else {
+        // record<USVString, USVString>: keys that become equal after USVString conversion (lone
+        // surrogates to U+FFFD) are one entry, at the first one's place, holding the last value.
+        const indexOf = new Map();
         for (const key of Reflect.ownKeys(init)) {
           const desc = Reflect.getOwnPropertyDescriptor(init, key);
           if (desc === undefined || !desc.enumerable) continue;
           const name = usv(key);
-          this.#list.push([name, usv(init[key])]);
+          const value = usv(init[key]);
+          const index = indexOf.get(name);
+          if (index === undefined) {
+            indexOf.set(name, this.#list.length);
+            this.#list.push([name, value]);
+          } else {
+            this.#list[index][1] = value;
+          }
         }
       }
       return;
@@ -523,5 +536,11 @@ internals.URLSearchParams = URLSearchParams;
 internals.isURLSearchParams = (value) => isParams(value);
 internals.urlSearchParamsString = (params) => formSerialize(listOf(params));
 internals.formUrlEncodedParse = formParse;
+// Neither is [Serializable]: structuredClone throws DataCloneError. (Tests load url.js alone, without
+// structured_clone.js.)
+if (internals.registerPlatformObject !== undefined) {
+  internals.registerPlatformObject(isUrl);
+  internals.registerPlatformObject(isParams);
+}
 internals.defineGlobal("URL", URL);
 internals.defineGlobal("URLSearchParams", URLSearchParams);
