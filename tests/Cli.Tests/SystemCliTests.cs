@@ -184,6 +184,19 @@ public sealed class SystemCliTests : IDisposable
     }
 
     [Fact]
+    public void FetchReachesAServeHostByNameAndTheSystemReplays()
+    {
+        Script("web.mjs", "import { serve } from 'runtime:http'; serve({ port: 8080 }, (req) => new Response(`hello ${new URL(req.url).pathname}`));");
+        Script("getter.mjs", "for (let i = 0; i < 3; i++) { const r = await fetch(`http://web:8080/n${i}`); console.log(r.status, await r.text()); }");
+        var r = Run("--sim", "9", "--record", "web.trace", "--host", "web.mjs", "--host", "getter.mjs");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("[getter] 200 hello /n0\n[getter] 200 hello /n1\n[getter] 200 hello /n2\n", r.Stdout);
+        var replay = Run("--replay", "web.trace");
+        Assert.Equal(r.Stdout, replay.Stdout);
+        Assert.Equal(0, replay.ExitCode);
+    }
+
+    [Fact]
     public void HostFlagsAreChecked()
     {
         Assert.Contains("--host needs --sim SEED", Run("--host", "a.mjs").Stderr);
