@@ -39,7 +39,32 @@ internal static class CommandLine
 
         /// <summary>--timeout: wall milliseconds for a real run, simulated ones under --sim.</summary>
         public int? TimeoutMs { get; init; }
+
+        /// <summary>--host [NAME=]SCRIPT [args]: the hosts of a simulated system (empty: one program).</summary>
+        public IReadOnlyList<HostArg> Hosts { get; init; } = [];
+
+        /// <summary>--fault-schedule FILE: the exact faults to inject (instead of --faults).</summary>
+        public Providers.Sim.FaultSchedule? Schedule { get; init; }
+
+        /// <summary>--audit: report at the end each source of ambient nondeterminism the run touched.</summary>
+        public bool Audit { get; init; }
+
+        /// <summary>--time-limit: simulated milliseconds a system may run before hosts still running fail as hung.</summary>
+        public double? TimeLimitMs { get; init; }
     }
+
+    /// <summary>One --host: its name (the script's file name without extension when not given), script and arguments.</summary>
+    public sealed record HostArg(string Name, string File, IReadOnlyList<string> Args);
+
+    /// <summary>`esrun fuzz --seeds N ... (--host ...)+ | SCRIPT`.</summary>
+    public sealed record Fuzz(Run Template, ulong Seeds, ulong FirstSeed, bool Swarm, int Jobs, int ShardIndex, int ShardCount, string OutDir, bool Shrink) : Parsed
+    {
+        /// <summary>--explain N: failing seeds that get a trace and a shrunk schedule (the rest get a repro line).</summary>
+        public int Explain { get; init; } = 10;
+    }
+
+    /// <summary>`esrun fuzz merge REPORT...`.</summary>
+    public sealed record FuzzMerge(IReadOnlyList<string> Reports) : Parsed;
     public sealed record Replay(string TracePath) : Parsed;
     public sealed record TraceSummary(string TracePath, int Events) : Parsed;
     /// <summary>`esrun trace TRACE --timeline | --json | --html OUT` (see Trace/TraceViews).</summary>
@@ -51,7 +76,14 @@ internal static class CommandLine
         Usage:
           esrun [options] FILE [args...]    run FILE as the main ES module
           esrun [options] -e CODE [args...] run CODE as the main ES module
-          esrun --replay TRACE              run a recorded program again, from its trace alone
+          esrun --sim SEED --host [NAME=]SCRIPT [--host ...]
+                                            run a simulated system: each host its own runtime on one
+                                            simulated network and time line, output prefixed [NAME]
+          esrun fuzz --seeds N [--faults swarm|LIST] [--jobs N] [--shard K/N] [--out DIR] HOSTS...
+                                            run N seeds; for each failure a repro line, a trace and a
+                                            shrunk fault schedule (--explain N, --no-shrink, --start S)
+          esrun fuzz merge REPORT...        combine the JSON reports of fuzz shards
+          esrun --replay TRACE              run a recorded program (or system) again, from its trace alone
           esrun trace TRACE [--events N]    summarise a trace: header, event counts, first N events
           esrun trace TRACE --timeline      every event with its time, lane (and host), readable
           esrun trace TRACE --html OUT      the timeline as one self-contained, zoomable HTML page
@@ -68,6 +100,15 @@ internal static class CommandLine
           --faults LIST         with --sim: inject faults drawn from the seed. LIST is "none", a group
                                 ("disk": its default mix) or name=probability pairs, comma-separated:
         {FaultHelp}
+          --host [NAME=]SCRIPT  with --sim: a host of a simulated system ("a=client.mjs 0" passes args);
+                                the name defaults to the script's file name; hosts reach each other
+                                by name. The run ends when every host not listening on a port has
+                                ended, or when one fails (its exit code is the run's)
+          --fault-schedule FILE with --sim: inject exactly the faults FILE lists (as fuzz writes them)
+          --time-limit DURATION with --host: simulated time (30s, 2m) after which hosts still running
+                                fail as hung (default 600s)
+          --audit               report at the end each source of ambient nondeterminism the program
+                                touched (WeakRef, Atomics, Intl, local time, OpenSSL randomness, ...)
           -t, --timeout MS      stop the run after MS milliseconds (wall time; simulated time under --sim)
           --allow-net HOSTS     let the network reach only these hosts (host or host:port,
                                 comma-separated), for fetch and runtime:net connect
@@ -101,6 +142,7 @@ internal static class CommandLine
     public static Parsed Parse(IReadOnlyList<string> args)
     {
         if (args.Count > 0 && args[0] == "trace") return ParseTrace(args);
+        if (args.Count > 0 && args[0] == "fuzz") return Sim.FuzzArgs.Parse(args);
         var denied = Capability.None;
         string? record = null;
         ulong? seed = null;
@@ -110,6 +152,10 @@ internal static class CommandLine
         int? maxMemory = null;
         var faults = Providers.Sim.FaultPlan.None;
         int? timeout = null;
+        var systemHosts = new List<HostArg>();
+        Providers.Sim.FaultSchedule? schedule = null;
+        double? timeLimit = null;
+        var audit = false;
         List<string>? netHosts = null;
         Parsed RunOf(string? file, string? code, int argsFrom) =>
             Finish(new Run(file, code, args.Skip(argsFrom).ToArray(), denied, record, seed, check)
@@ -119,6 +165,10 @@ internal static class CommandLine
                 Force = force,
                 Locale = locale,
                 MaxMemoryMiB = maxMemory,
+                Hosts = systemHosts,
+                Schedule = schedule,
+                TimeLimitMs = timeLimit,
+                Audit = audit,
                 NetHosts = netHosts,
             });
         for (var i = 0; i < args.Count; i++)
@@ -163,6 +213,9 @@ internal static class CommandLine
                 case "--force":
                     force = true;
                     break;
+                case "--audit":
+                    audit = true;
+                    break;
                 case "--locale":
                     var tag = Value();
                     if (tag is null || !ProcessLocale.TryNormalize(tag, out var normalized))
@@ -198,6 +251,31 @@ internal static class CommandLine
                         denied |= capability.Value;
                     }
                     break;
+                case "--host":
+                    var hostText = Value();
+                    if (ParseHost(hostText) is not { } systemHost) return new Invalid($"--host needs [NAME=]SCRIPT [ARGS] (e.g. api=server.mjs), got '{hostText}'");
+                    if (systemHosts.Any(h => string.Equals(h.Name, systemHost.Name, StringComparison.OrdinalIgnoreCase))) return new Invalid($"two hosts are named '{systemHost.Name}'");
+                    systemHosts.Add(systemHost);
+                    break;
+                case "--fault-schedule":
+                    var schedulePath = Value();
+                    if (schedulePath is null) return new Invalid("--fault-schedule needs a schedule file (as esrun fuzz writes)");
+                    try
+                    {
+                        var (parsed, scheduleSeed) = Providers.Sim.FaultSchedule.Parse(File.ReadAllText(schedulePath));
+                        schedule = parsed;
+                        seed ??= scheduleSeed;
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+                    {
+                        return new Invalid($"--fault-schedule {schedulePath}: {e.Message}");
+                    }
+                    break;
+                case "--time-limit":
+                    var limitText = Value();
+                    if (ParseDuration(limitText) is not { } limitMs) return new Invalid($"--time-limit needs a duration such as 30s, 500ms or 2m, got '{limitText}'");
+                    timeLimit = limitMs;
+                    break;
                 case "--":
                     return i + 1 < args.Count ? RunOf(args[i + 1], null, i + 2) : new Invalid("no script given after --");
                 default:
@@ -205,14 +283,44 @@ internal static class CommandLine
                     return RunOf(arg, null, i + 1);
             }
         }
-        return new Invalid("no script given");
+        return systemHosts.Count > 0 ? RunOf(null, null, args.Count) : new Invalid("no script given");
+    }
+
+    /// <summary>[NAME=]SCRIPT [ARGS...] (space-separated); the name defaults to the script's file name without extension.</summary>
+    public static HostArg? ParseHost(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var first = words[0];
+        var eq = first.IndexOf('=');
+        var name = eq > 0 ? first[..eq] : Path.GetFileNameWithoutExtension(first);
+        var file = eq > 0 ? first[(eq + 1)..] : first;
+        if (file.Length == 0 || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) return null;
+        return new HostArg(name, file, words[1..]);
+    }
+
+    /// <summary>A duration: 30s, 500ms, 2m, 1h, or a plain number of seconds; in milliseconds.</summary>
+    public static double? ParseDuration(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var (number, scale) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 1.0)
+            : text.EndsWith('s') ? (text[..^1], 1000.0)
+            : text.EndsWith('m') ? (text[..^1], 60_000.0)
+            : text.EndsWith('h') ? (text[..^1], 3_600_000.0)
+            : (text, 1000.0);
+        return double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 && double.IsFinite(n)
+            ? n * scale : null;
     }
 
     /// <summary>--max-memory bounds: the runtime itself needs some tens of MiB; 1 TiB is beyond any machine.</summary>
     private const int MinMemoryMiB = 32, MaxMemoryMiB = 1 << 20;
 
     private static Parsed Finish(Run run) =>
-        run.Faults.Any && run.Seed is null ? new Invalid("--faults needs --sim SEED (faults are injected only into simulated runs)")
+        run.Hosts.Count > 0 && (run.File is not null || run.Code is not null) ? new Invalid("give the program either as --host (a system of hosts) or as a script, not both")
+        : run.Hosts.Count > 0 && run.Seed is null ? new Invalid("--host needs --sim SEED (a system of hosts runs only simulated)")
+        : run.Hosts.Count > 0 && run.CheckDeterminism ? new Invalid("--check-determinism takes one program; a system is checked by running it twice")
+        : run.Schedule is not null && run.Seed is null ? new Invalid("--fault-schedule needs --sim SEED")
+        : run.Faults.Any && run.Seed is null ? new Invalid("--faults needs --sim SEED (faults are injected only into simulated runs)")
         : run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")
         : run.CheckDeterminism && run.RecordPath is not null ? new Invalid("--check-determinism does not record; drop --record")
         : run;

@@ -17,6 +17,7 @@ internal static class Modes
 {
     public static int Run(CommandLine.Run run, string[] argv)
     {
+        if (run.Hosts.Count > 0) return Sim.SystemMode.Run(run);
         var simulated = run.Seed is not null;
         if (simulated || run.RecordPath is not null) ProcessTimeZone.Set(simulated ? "UTC" : ProcessTimeZone.Current);
         // A simulated or recorded run pins the locale (ICU reads it once, at the first engine) so that it
@@ -40,7 +41,7 @@ internal static class Modes
         using var disposeFiles = setup.Providers.Files as IDisposable;
         var capabilities = Capability.All & ~run.Denied;
         if (run.RecordPath is null)
-            return Execute(setup.Providers, setup.Entry, run.Code, capabilities, deterministic: simulated, run.TimeoutMs, limits, run.NetHosts);
+            return Execute(setup.Providers, setup.Entry, run.Code, capabilities, deterministic: simulated, run.TimeoutMs, limits, run.NetHosts, run.Audit);
 
         TraceWriter trace;
         try { trace = new TraceWriter(TraceFile.Create(run.RecordPath), Header(run, argv, setup, capabilities, locale!)); }
@@ -52,7 +53,7 @@ internal static class Modes
         using (trace)
         {
             if (setup.Simulation is { } world) world.FaultInjected += what => trace.Add(new TraceEvent(TraceEventKind.Fault, what));
-            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits, run.NetHosts);
+            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits, run.NetHosts, run.Audit);
             trace.End(code);
             return code;
         }
@@ -63,6 +64,7 @@ internal static class Modes
 
     public static int Replay(string path)
     {
+        if (SystemTraceAt(path) is { } system) return Sim.SystemMode.Replay(system);
         TraceReader reader;
         try
         {
@@ -115,8 +117,36 @@ internal static class Modes
         }
     }
 
+    /// <summary>The bytes of <paramref name="path"/> when it is a system trace; null otherwise (or unreadable: the caller says so).</summary>
+    private static byte[]? SystemTraceAt(string path)
+    {
+        try
+        {
+            using (var file = File.OpenRead(path))
+            {
+                Span<byte> magic = stackalloc byte[8];
+                if (file.ReadAtLeast(magic, 8, throwOnEndOfStream: false) < 8 || !SystemTrace.Is(magic)) return null;
+            }
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
     public static int Summarize(string path, int events)
     {
+        if (SystemTraceAt(path) is { } system)
+        {
+            try
+            {
+                Console.Out.Write(SystemTrace.Describe(system));
+                return 0;
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine($"error: cannot read {path}: {e.Message}");
+                return CommandLine.TraceUnreadable;
+            }
+        }
         try
         {
             using var reader = new TraceReader(File.OpenRead(path));
@@ -194,7 +224,7 @@ internal static class Modes
     private static ProgramSetup SimProviders(CommandLine.Run run, IConsole console)
     {
         var seed = run.Seed ?? 0;
-        var world = new Simulation(seed, run.Faults);
+        var world = new Simulation(seed, run.Faults, run.Schedule);
         var realEntry = run.File is null ? null : Path.GetFullPath(run.File);
         var realRoot = realEntry is null ? Environment.CurrentDirectory : RealFileSystem.ProjectRoot(realEntry);
         var disk = world.CreateDisk(SimFileSystem.DefaultRoot, snapshotOf: realRoot);
@@ -218,7 +248,7 @@ internal static class Modes
         maxMemoryMiB is { } mib ? new EngineLimits { MaxHeapMiB = mib, MaxArrayBufferMiB = mib } : new EngineLimits();
 
     private static JsRuntime Create(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits,
-        IReadOnlyList<string>? netHosts = null)
+        IReadOnlyList<string>? netHosts = null, bool audit = false)
     {
         var options = new RuntimeOptions
         {
@@ -228,20 +258,23 @@ internal static class Modes
             Deterministic = deterministic,
             Limits = limits,
             TimeLimit = timeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            Audit = audit,
         };
         return code is not null ? JsRuntime.FromCode(options, code) : new JsRuntime(options, file!);
     }
 
     private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits,
-        IReadOnlyList<string>? netHosts = null)
+        IReadOnlyList<string>? netHosts = null, bool audit = false)
     {
-        using var runtime = Create(providers, file, code, capabilities, deterministic, timeoutMs, limits, netHosts);
+        using var runtime = Create(providers, file, code, capabilities, deterministic, timeoutMs, limits, netHosts, audit);
         using var signals = new SignalStop(runtime);
         // The time limit is checked each loop turn; code that never returns to the loop (a synchronous
         // infinite loop) is stopped by this watchdog on wall time.
         using var watchdog = timeoutMs is { } ms
             ? new Timer(_ => runtime.Interrupt($"execution timed out after {ms} ms"), null, ms + 50, Timeout.Infinite)
             : null;
-        return runtime.RunToCompletion();
+        var exit = runtime.RunToCompletion();
+        if (audit) Console.Error.Write(AuditReport.Format(runtime.Audit));
+        return exit;
     }
 }

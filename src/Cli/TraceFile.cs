@@ -40,7 +40,7 @@ internal static class TraceFile
             using var file = File.OpenRead(path);
             Span<byte> magic = stackalloc byte[TraceFormat.Magic.Length];
             var read = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
-            return read == 0 || (read == magic.Length && magic.SequenceEqual(TraceFormat.Magic));
+            return read == 0 || (read == magic.Length && (magic.SequenceEqual(TraceFormat.Magic) || Providers.Sim.SystemTrace.Is(magic)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

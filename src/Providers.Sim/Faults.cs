@@ -25,6 +25,14 @@ public enum FaultKind
     NetSlow,
     /// <summary>Two hosts cannot reach each other for a while; the partition heals.</summary>
     NetPartition,
+    /// <summary>A host's wall clock is offset from the others' (decided when the host starts).</summary>
+    ClockSkew,
+    /// <summary>A host's wall clock runs fast or slow (decided when the host starts).</summary>
+    ClockDrift,
+    /// <summary>A host's wall clock steps forward or back once, later in the run (decided when the host starts).</summary>
+    ClockStep,
+    /// <summary>A host crashes later in the run and restarts from what its disk synced (decided when it starts).</summary>
+    ProcessCrash,
 }
 
 /// <summary>One fault kind's name (as <c>--faults</c> spells it), help text and default probability.</summary>
@@ -49,7 +57,34 @@ public sealed class FaultPlan
         new(FaultKind.NetDelay, "net.delay", "a segment is held up 50-500 ms (order kept)", 0.02),
         new(FaultKind.NetSlow, "net.slow", "a connection runs at 1/100 of the link's bandwidth", 0.05),
         new(FaultKind.NetPartition, "net.partition", "two hosts cannot reach each other for 1-10 s (per connection attempt)", 0.01),
+        new(FaultKind.ClockSkew, "clock.skew", "a host's wall clock is off by up to 60 s (per host start)", 0.5),
+        new(FaultKind.ClockDrift, "clock.drift", "a host's wall clock runs up to 1% fast or slow (per host start)", 0.5),
+        new(FaultKind.ClockStep, "clock.step", "a host's wall clock steps up to 30 s forward or back once (per host start)", 0.2),
+        new(FaultKind.ProcessCrash, "process.crash", "a host crashes within 5 s and restarts from its synced disk (per host start)", 0.1),
     ];
+
+    /// <summary>The catalogue entry of <paramref name="kind"/>.</summary>
+    public static FaultInfo Info(FaultKind kind) => Catalogue[(int)kind];
+
+    /// <summary>The kinds with a probability above zero.</summary>
+    public IEnumerable<FaultKind> Kinds => Catalogue.Select(f => f.Kind).Where(k => Probability(k) > 0);
+
+    /// <summary>
+    /// Swarm testing (FoundationDB): a random subset of the fault kinds, each at a random intensity
+    /// (a tenth to ten times its default), drawn from <paramref name="seed"/> alone.
+    /// </summary>
+    public static FaultPlan Swarm(ulong seed)
+    {
+        var random = new SimRandom(seed, stream: 0x5A4A);
+        var plan = new FaultPlan();
+        foreach (var f in Catalogue)
+        {
+            if (!random.Chance(0.5)) continue;
+            var p = f.Default * Math.Pow(10, random.Between(-1, 1));
+            plan._p[f.Kind] = Math.Round(Math.Min(1, p), 4, MidpointRounding.ToEven) is var q && q > 0 ? q : 0.0001;
+        }
+        return plan;
+    }
 
     private readonly Dictionary<FaultKind, double> _p = [];
 

@@ -25,12 +25,20 @@ public sealed class Simulation
 {
     private readonly PriorityQueue<Action, (double Due, long Sequence)> _events = new();
     private long _sequence;
+    private readonly long[] _decisions = new long[FaultPlan.Catalogue.Count];
+    private readonly SimRandom _faultRandom;
+    private readonly List<FiredFault> _fired = [];
 
-    public Simulation(ulong seed, FaultPlan? faults = null)
+    /// <summary>A world under <paramref name="seed"/> injecting <paramref name="faults"/>, or exactly the faults of <paramref name="schedule"/> when one is given.</summary>
+    public Simulation(ulong seed, FaultPlan? faults = null, FaultSchedule? schedule = null)
     {
         Seed = seed;
         Faults = faults ?? FaultPlan.None;
+        ExactFaults = schedule;
         Random = new SimRandom(seed, stream: 1);
+        // Fault decisions have their own stream: a schedule that drops a fault draws nothing in its place,
+        // so the world's latencies and orders stay as they were.
+        _faultRandom = new SimRandom(seed, stream: 2);
         Clock = new VirtualClock(this);
         Network = new Net.SimNetwork(this);
     }
@@ -41,6 +49,15 @@ public sealed class Simulation
     public ulong Seed { get; }
 
     public FaultPlan Faults { get; }
+
+    /// <summary>The exact schedule this world follows instead of <see cref="Faults"/>, if any.</summary>
+    public FaultSchedule? ExactFaults { get; }
+
+    /// <summary>Every fault injected so far, in order.</summary>
+    public IReadOnlyList<FiredFault> Fired => _fired;
+
+    /// <summary>Whether any fault can fire in this world (a plan with a kind above zero, or a schedule).</summary>
+    public bool FaultsPossible => ExactFaults is not null ? ExactFaults.Faults.Count > 0 : Faults.Any;
 
     /// <summary>The world's random stream: latencies, faults, delivery order. Not the script's entropy.</summary>
     public SimRandom Random { get; }
@@ -58,8 +75,12 @@ public sealed class Simulation
     /// <summary>Draws whether to inject <paramref name="kind"/> now; reports it if so.</summary>
     public bool Inject(FaultKind kind, string what)
     {
-        if (!Random.Chance(Faults.Probability(kind))) return false;
-        FaultInjected?.Invoke($"{FaultPlan.Catalogue.First(f => f.Kind == kind).Name}: {what}");
+        var decision = _decisions[(int)kind]++;
+        var fire = ExactFaults is { } schedule ? schedule.Fires(kind, decision) : _faultRandom.Chance(Faults.Probability(kind));
+        if (!fire) return false;
+        var name = FaultPlan.Info(kind).Name;
+        _fired.Add(new FiredFault(name, decision, Now, what));
+        FaultInjected?.Invoke($"{name}: {what}");
         return true;
     }
 
@@ -68,6 +89,14 @@ public sealed class Simulation
 
     /// <summary>When the next simulated event is due (virtual monotonic ms), or null when none is pending.</summary>
     public double? NextEventDue => _events.TryPeek(out _, out var key) ? key.Due : null;
+
+    /// <summary>Moves virtual time forward to <paramref name="monotonicMs"/> (never back) and runs the events due then.</summary>
+    public void AdvanceTo(double monotonicMs)
+    {
+        var now = Now;
+        if (monotonicMs > now) Clock.Time.Advance(TimeSpan.FromTicks((long)Math.Ceiling((monotonicMs - now) * TimeSpan.TicksPerMillisecond)));
+        RunDue();
+    }
 
     /// <summary>Runs every event due by now, in due order then scheduling order. Returns how many ran.</summary>
     public int RunDue()
@@ -85,6 +114,19 @@ public sealed class Simulation
     /// <summary>A simulated disk whose jail root is <paramref name="root"/>, optionally showing a real directory's files.</summary>
     public SimFileSystem CreateDisk(string root = SimFileSystem.DefaultRoot, string? snapshotOf = null) =>
         new(this, root, snapshotOf);
+
+    // ---- whole systems ----
+
+    /// <summary>
+    /// Runs <paramref name="hosts"/> as one simulated system under <paramref name="seed"/> (see <see cref="SystemRun"/>):
+    /// the same seed, hosts and faults give the same outcome, byte for byte.
+    /// </summary>
+    public static SystemOutcome Run(ulong seed, IReadOnlyList<SimHostSpec> hosts, FaultPlan? faults = null, SystemOptions? options = null)
+    {
+        options ??= new SystemOptions();
+        if (faults is not null) options = options with { Faults = faults };
+        return new SystemRun(seed, hosts, options).Run();
+    }
 
     // ---- in-memory record and replay of a program, for embedders' tests ----
 

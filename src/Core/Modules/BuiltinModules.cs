@@ -3,7 +3,7 @@ namespace EsRuntime.Modules;
 /// <summary>The <c>runtime:</c> modules, served from sources embedded in this assembly.</summary>
 public static class BuiltinModules
 {
-    private static readonly string[] Names = ["process", "path", "fs", "net", "http"];
+    private static readonly string[] Names = ["process", "path", "fs", "net", "http", "sim"];
 
     /// <summary>The available modules, for messages.</summary>
     public static string List => string.Join(", ", Names.Select(n => "runtime:" + n));

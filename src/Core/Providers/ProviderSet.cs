@@ -9,7 +9,8 @@ public sealed record ProviderSet(
     IFileSystem Files,
     ICodeCache? CodeCache = null,
     IScheduler? Scheduler = null,
-    INetwork? Network = null)
+    INetwork? Network = null,
+    ISimulationHost? Sim = null)
 {
     /// <summary>The network; without one every connect and listen fails (an embedder that gives none gives no network).</summary>
     public INetwork Net => Network ?? NoNetwork.Instance;

@@ -25,6 +25,7 @@ public sealed class JsRuntime : IDisposable
     private readonly ManualResetEvent _wake = new(false);
     private readonly CompletionBatch _batch;
     private readonly double? _timeLimitMs;
+    private readonly TimeSpan _disposeDrain;
     private double _startedAt;
     private bool _started;
     private bool _disposed;
@@ -55,10 +56,16 @@ public sealed class JsRuntime : IDisposable
         if (evalCode is not null) loader.AddVirtual(entryUrl, evalCode);
         var engine = new V8Engine(loader, options.Limits);
         _timeLimitMs = options.TimeLimit?.TotalMilliseconds;
-        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities, options.NetHosts), loader, options.MaxPendingOperations, () => _wake.Set())
+        _disposeDrain = options.DisposeDrain;
+        // A simulated completion may land after a crashed host's runtime was disposed: its wake goes nowhere.
+        _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities, options.NetHosts), loader, options.MaxPendingOperations, () =>
+        {
+            if (!_disposed) _wake.Set();
+        })
         {
             MainUrl = entryUrl,
             Deterministic = options.Deterministic,
+            AuditEnabled = options.Audit,
         };
         _batch = new CompletionBatch(() => _context.Engine.CompletionBuffer, count => _context.Engine.Dispatch((int)DispatchKind.Completions, count));
         _context.Completions.Batch = _batch;
@@ -77,6 +84,32 @@ public sealed class JsRuntime : IDisposable
         ({ } a, { } b) => Math.Min(a, b),
         (var a, var b) => a ?? b,
     };
+
+    /// <summary>
+    /// When this runtime next has something to do, for a driver that steps several runtimes on one
+    /// virtual time line: negative infinity when a turn is due now (not started, completions arrived or
+    /// batched), else the next timer's due time; null when nothing is scheduled (it may still have
+    /// operations in flight: <see cref="HasWork"/>).
+    /// </summary>
+    public double? NextWorkDue =>
+        _context.ExitCode is not null ? null
+        : !_started || Interrupted is not null || _context.Completions.HasArrivals || _batch.Count > 0 ? double.NegativeInfinity
+        : NextTimerDue;
+
+    /// <summary>With <see cref="RuntimeOptions.Audit"/>: each source of ambient nondeterminism the script touched, and how often.</summary>
+    public IReadOnlyDictionary<string, long> Audit => _context.Audit;
+
+    /// <summary>Whether the run may go on: not ended, with timers pending or operations in flight.</summary>
+    public bool Alive => !_started || HasWork;
+
+    /// <summary>
+    /// A driver found that nothing can happen any more (no timers, no simulated events): as
+    /// <see cref="RunToCompletion"/> does then, a main module whose top-level await never settled fails.
+    /// </summary>
+    public void Quiesce()
+    {
+        if (_started) EndIfMainUnsettled();
+    }
 
     /// <summary>Signalled by providers when a completion is ready, to end an idle wait early.</summary>
     public WaitHandle WakeHandle => _wake;
@@ -292,7 +325,7 @@ public sealed class JsRuntime : IDisposable
         _disposed = true;
         _context.Engine.Halted = true;
         _context.Release();
-        _context.Completions.Drain(TimeSpan.FromSeconds(5));
+        if (_disposeDrain > TimeSpan.Zero) _context.Completions.Drain(_disposeDrain);
         _context.Engine.Dispose();
         _wake.Dispose();
     }

@@ -64,6 +64,18 @@ public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, Capab
         _onDispose.Clear();
     }
 
+    /// <summary>See <see cref="RuntimeOptions.Audit"/>.</summary>
+    public bool AuditEnabled { get; init; }
+
+    /// <summary>How often the script touched each source of ambient nondeterminism (when auditing).</summary>
+    public Dictionary<string, long> Audit { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counts a touch of <paramref name="what"/> (a key of <see cref="Runtime.AuditReport"/>) when auditing.</summary>
+    public void Touched(string what)
+    {
+        if (AuditEnabled) Audit[what] = Audit.GetValueOrDefault(what) + 1;
+    }
+
     /// <summary>See <see cref="RuntimeOptions.Deterministic"/>.</summary>
     public bool Deterministic { get; init; }
 

@@ -35,4 +35,13 @@ public sealed class RuntimeOptions
     /// Atomics.waitAsync, async WebAssembly compilation), for simulated, recorded and replayed runs.
     /// </summary>
     public bool Deterministic { get; init; }
+
+    /// <summary>Count every touch of ambient nondeterminism (<see cref="JsRuntime.Audit"/>, esrun --audit).</summary>
+    public bool Audit { get; init; }
+
+    /// <summary>
+    /// How long <see cref="JsRuntime.Dispose"/> waits for provider work still running. A simulation sets
+    /// zero: its pending work is simulated events that only its driver would run, never a thread.
+    /// </summary>
+    public TimeSpan DisposeDrain { get; init; } = TimeSpan.FromSeconds(5);
 }

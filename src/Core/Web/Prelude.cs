@@ -74,6 +74,7 @@ public static class Prelude
         EsRuntime.Host.Fs.FsOps.Register(context);
         EsRuntime.Host.Net.NetOps.Register(context);
         EsRuntime.Host.Http.HttpOps.Register(context);
+        EsRuntime.Host.Sim.SimOps.Register(context);
         EsRuntime.Web.Fetch.FetchOps.Register(context);
         Console.ConsoleOps.Register(context);
         EsRuntime.Web.Navigator.NavigatorOps.Register(context);

@@ -18,10 +18,29 @@ public sealed class SimFileSystem : IFileSystem
     private readonly SimDisk _disk;
     private long _temp;
 
+    private bool _crashed;
+
     internal SimFileSystem(Simulation? simulation, string root, string? snapshotOf)
     {
         _sim = simulation;
         _disk = new SimDisk(root, snapshotOf, () => simulation?.Clock.WallNowMs() ?? 946684800000);
+    }
+
+    private SimFileSystem(Simulation? simulation, SimDisk disk)
+    {
+        _sim = simulation;
+        _disk = disk;
+    }
+
+    /// <summary>
+    /// The host crashed: its disk loses what was not synced, operations this view started never finish,
+    /// and the restarted host gets a new view of the same disk.
+    /// </summary>
+    public SimFileSystem CrashAndRestart()
+    {
+        _crashed = true;
+        _disk.Crash();
+        return new SimFileSystem(_sim, _disk);
     }
 
     /// <summary>An empty in-memory disk rooted at <paramref name="root"/>, outside any simulation (operations complete at once).</summary>
@@ -217,6 +236,7 @@ public sealed class SimFileSystem : IFileSystem
         if (_sim.Inject(FaultKind.DiskSlow, "a slow disk operation")) latency *= 100;
         _sim.Schedule(latency, () =>
         {
+            if (_crashed) return;
             try { done.SetResult(action()); }
             catch (FsException e) { done.SetException(e); }
         });

@@ -27,6 +27,9 @@ public sealed class SimNetwork(Simulation world)
         return new HostNetwork(world, this, host);
     }
 
+    /// <summary>Whether something listens on a port of the host named <paramref name="name"/> (it serves).</summary>
+    public bool IsListening(string name) => _byName.TryGetValue(name, out var host) && host.Listeners.Values.Any(l => !l.Closed);
+
     internal SimHost? ByAddress(string address) => _byAddress.GetValueOrDefault(address);
 
     internal SimHost? ByName(string name) => _byName.GetValueOrDefault(name);

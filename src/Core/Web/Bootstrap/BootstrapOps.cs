@@ -45,6 +45,8 @@ internal static class BootstrapOps
         engine.RegisterOp("timerCancel", (a, r) => ctx.Timers.Cancel(a.Int32(0)));
 
         engine.RegisterOp("deterministic", (a, r) => r.Set(ctx.Deterministic));
+        engine.RegisterOp("auditEnabled", (a, r) => r.Set(ctx.AuditEnabled));
+        engine.RegisterOp("auditTouch", (a, r) => ctx.Touched(a.String(0)));
         engine.RegisterOp("mainUrl", (a, r) => r.Set(ctx.MainUrl));
         engine.RegisterOp("resolve", (a, r) =>
         {

@@ -270,6 +270,7 @@ public static class CryptoOps
         // ---- signatures and RSA encryption ----
         ops.RegisterOp("cryptoEcdsaSign", (a, r) =>
         {
+            ctx.Touched("crypto.ecdsa");
             var key = keys.Get<EcKey>(a.Int32(0));
             var hash = a.Int32(1);
             r.Set(With(a.Int32(2), data =>
@@ -290,6 +291,7 @@ public static class CryptoOps
         {
             var key = keys.Get<RsaKey>(a.Int32(0));
             var pss = a.IsTruthy(1);
+            if (pss) ctx.Touched("crypto.rsa-pss");
             int hash = a.Int32(2), saltLength = a.Int32(3);
             r.Set(With(a.Int32(4), data =>
             {
@@ -310,6 +312,7 @@ public static class CryptoOps
         {
             var key = keys.Get<RsaKey>(a.Int32(0));
             var encrypt = a.IsTruthy(1);
+            if (encrypt) ctx.Touched("crypto.rsa-oaep");
             int hash = a.Int32(2), labelLength = a.Int32(3);
             r.Set(With(labelLength + a.Int32(4), input =>
             {

@@ -63,6 +63,10 @@ if (typeof Intl === "object") {
   });
 }
 
+// --audit: count each touch of ambient nondeterminism (the report says what was done about it).
+const audit = ops.auditEnabled();
+const touch = audit ? (what) => ops.auditTouch(what) : () => {};
+
 // Simulated, recorded and replayed runs: remove what V8 leaks of real time and thread scheduling.
 if (ops.deterministic()) {
   // Garbage collection timing decides when a FinalizationRegistry callback runs and when a WeakRef
@@ -71,6 +75,7 @@ if (ops.deterministic()) {
     #held = new Map();
     constructor(cleanup) {
       if (typeof cleanup !== "function") throw new TypeError("FinalizationRegistry: cleanup must be callable");
+      touch("finalization");
     }
     register(target, heldValue, token) { if (token !== undefined) this.#held.set(token, heldValue); }
     unregister(token) { return this.#held.delete(token); }
@@ -80,6 +85,7 @@ if (ops.deterministic()) {
     #target;
     constructor(target) {
       if (target === null || (typeof target !== "object" && typeof target !== "function")) throw new TypeError("WeakRef: invalid target");
+      touch("weakref");
       this.#target = target;
     }
     deref() { return this.#target; }
@@ -90,6 +96,38 @@ if (ops.deterministic()) {
   // Atomics.waitAsync resolves from V8's own timer thread; Atomics.wait blocks on the real clock.
   delete Atomics.waitAsync;
   delete Atomics.wait;
+  if (audit) {
+    for (const name of ["wait", "waitAsync"]) {
+      Object.defineProperty(Atomics, name, { get() { touch("atomics.wait"); return undefined; }, configurable: true, enumerable: false });
+    }
+  }
+}
+
+// Audited only: the wrappers cost a call each, so ordinary runs keep the engine's own functions.
+if (audit) {
+  const counted = (target, what) => new Proxy(target, {
+    construct(t, args, newTarget) { touch(what); return Reflect.construct(t, args, newTarget); },
+    apply(t, self, args) { touch(what); return Reflect.apply(t, self, args); },
+  });
+  if (typeof SharedArrayBuffer === "function") internals.defineGlobal("SharedArrayBuffer", counted(SharedArrayBuffer, "sab"));
+  for (const name of ["DateTimeFormat", "NumberFormat", "Collator", "PluralRules", "RelativeTimeFormat", "ListFormat", "Segmenter", "DisplayNames"]) {
+    if (typeof Intl[name] === "function") Object.defineProperty(Intl, name, { value: counted(Intl[name], "locale"), writable: true, configurable: true, enumerable: false });
+  }
+  const wrap = (proto, names, what) => {
+    for (const name of names) {
+      const native = proto[name];
+      if (typeof native !== "function") continue;
+      Object.defineProperty(proto, name, {
+        value: { [name](...args) { touch(what); return Reflect.apply(native, this, args); } }[name],
+        writable: true, configurable: true, enumerable: false,
+      });
+    }
+  };
+  wrap(Date.prototype, ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"], "locale");
+  wrap(Number.prototype, ["toLocaleString"], "locale");
+  wrap(String.prototype, ["localeCompare", "toLocaleUpperCase", "toLocaleLowerCase"], "locale");
+  wrap(Date.prototype, ["toString", "toDateString", "toTimeString", "getTimezoneOffset", "getHours", "getDate", "getDay", "getMonth",
+    "getFullYear", "getMinutes", "setHours", "setDate", "setMonth", "setFullYear"], "timezone");
 }
 
 // WebAssembly's async compilation finishes on V8's background threads and settles from a task the
@@ -98,8 +136,9 @@ if (ops.deterministic()) {
 // settle as an ordinary promise on the loop thread. The streaming variants take a Response.
 if (typeof WebAssembly === "object") {
   const { Module, Instance } = WebAssembly;
-  const compile = async (bytes) => new Module(bytes);
+  const compile = async (bytes) => { touch("wasm.async"); return new Module(bytes); };
   const instantiate = async (source, imports) => {
+    touch("wasm.async");
     if (source instanceof Module) return new Instance(source, imports);
     const module = new Module(source);
     return { module, instance: new Instance(module, imports) };
