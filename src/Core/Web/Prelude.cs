@@ -39,6 +39,7 @@ public static class Prelude
         "Web/Streams/streams.js", "Web/Streams/encoding_streams.js", "Web/Compression/compression.js",
         "Web/Fetch/headers.js", "Web/Fetch/multipart.js", "Web/Fetch/body.js", "Web/Fetch/response.js", "Web/Fetch/request.js",
         "Web/Bootstrap/modules.js",
+        "Web/Bootstrap/embedder.js",
         "Web/Bootstrap/dispatch.js",
     ];
 

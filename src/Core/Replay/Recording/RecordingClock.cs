@@ -21,4 +21,7 @@ public sealed class RecordingClock(IClock inner, TraceWriter trace) : IClock
 
     // Waiting is not an answer: its effect shows in the clock readings that follow.
     public bool Idle(double? untilMonotonicMs, WaitHandle wake) => inner.Idle(untilMonotonicMs, wake);
+
+    /// <inheritdoc cref="Idle"/>
+    public Task<bool> IdleAsync(double? untilMonotonicMs, WaitHandle wake) => inner.IdleAsync(untilMonotonicMs, wake);
 }

@@ -10,4 +10,7 @@ public sealed class ReplayClock(TraceReplayer trace) : IClock
     public double MonotonicNowMs() => trace.Expect(TraceEventKind.ClockMonotonic, "clock monotonic read").Number;
 
     public bool Idle(double? untilMonotonicMs, WaitHandle wake) => true;
+
+    /// <summary>Returns at once, as <see cref="Idle"/>.</summary>
+    public Task<bool> IdleAsync(double? untilMonotonicMs, WaitHandle wake) => Task.FromResult(true);
 }
