@@ -37,6 +37,8 @@ public sealed class ModuleResolver(IFileSystem files)
             case "node":
                 throw request.Fail("Node.js builtins are not supported (esrun is ESM-only with no Node compatibility); use runtime: modules and web APIs instead");
             case "file": break;
+            case "host":
+                throw request.Fail("there is no host module by that name (host: modules are the ones the embedder registered in RuntimeOptions.HostModules)");
             case not null:
                 throw request.Fail($"{scheme}: imports are not supported (esrun loads local files only: no remote or URL-scheme imports)");
         }

@@ -73,6 +73,7 @@ public sealed partial class JsRuntime : IDisposable, IAsyncDisposable
         _batch = new CompletionBatch(() => _context.Engine.CompletionBuffer, count => _context.Engine.Dispatch((int)DispatchKind.Completions, count));
         _context.Completions.Batch = _batch;
         RegisterEmbedderOps(engine);
+        Host.Embedder.HostModuleOps.Register(_context, options.HostModules, loader);
         Prelude.Load(_context);
     }
 

@@ -29,4 +29,10 @@ public sealed class RuntimeOptions
     /// Atomics.waitAsync, async WebAssembly compilation), for simulated, recorded and replayed runs.
     /// </summary>
     public bool Deterministic { get; init; }
+
+    /// <summary>
+    /// The <c>host:</c> modules scripts may import (<see cref="HostModule"/>); calling their functions needs
+    /// each module's <see cref="HostModule.Requires"/> capabilities (<see cref="Capability.Host"/> by default).
+    /// </summary>
+    public IReadOnlyList<HostModule> HostModules { get; init; } = [];
 }

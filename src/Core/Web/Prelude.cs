@@ -40,6 +40,7 @@ public static class Prelude
         "Web/Fetch/headers.js", "Web/Fetch/multipart.js", "Web/Fetch/body.js", "Web/Fetch/response.js", "Web/Fetch/request.js",
         "Web/Bootstrap/modules.js",
         "Web/Bootstrap/embedder.js",
+        "Host/embedder/host_functions.js",
         "Web/Bootstrap/dispatch.js",
     ];
 
