@@ -3,7 +3,7 @@ using EsRuntime.Engine;
 namespace EsRuntime.Capabilities;
 
 /// <summary>The granted capabilities, checked by each op in C# before it acts.</summary>
-public sealed class CapabilitySet(Capability granted)
+internal sealed class CapabilitySet(Capability granted)
 {
     public Capability Granted { get; } = granted;
 

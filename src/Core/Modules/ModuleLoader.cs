@@ -8,7 +8,7 @@ namespace EsRuntime.Modules;
 /// jailed filesystem provider. It reads only the canonical path the jailed resolver returned — never a
 /// path from a specifier. Keeps every source it served, for error code frames.
 /// </summary>
-public sealed class ModuleLoader(ModuleResolver resolver, IFileSystem files) : IModuleHost
+internal sealed class ModuleLoader(ModuleResolver resolver, IFileSystem files) : IModuleHost
 {
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);   // as served (rewritten)
     private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal); // as written, for code frames

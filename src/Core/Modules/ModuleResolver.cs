@@ -12,7 +12,7 @@ namespace EsRuntime.Modules;
 /// outside the root. Errors are <see cref="ModuleException"/>s whose message names the specifier, the
 /// importer and why.
 /// </summary>
-public sealed class ModuleResolver(IFileSystem files)
+internal sealed class ModuleResolver(IFileSystem files)
 {
     /// <summary>The jail root's canonical real path: every resolved module must be inside it.</summary>
     public string JailRoot { get; } = TrimSeparator(files.Root);
@@ -336,4 +336,4 @@ public sealed class ModuleResolver(IFileSystem files)
 }
 
 /// <summary>A resolved module: its canonical URL, and the canonical file the loader reads (null for a built-in).</summary>
-public readonly record struct ResolvedModule(string Url, string? FilePath);
+internal readonly record struct ResolvedModule(string Url, string? FilePath);

@@ -11,7 +11,7 @@ namespace EsRuntime.Web;
 /// The embedded prelude: every web API's JS, in dependency order, compiled once per process and
 /// code-cached across processes through the <see cref="ICodeCache"/> provider.
 /// </summary>
-public static class Prelude
+internal static class Prelude
 {
     /// <summary>Prelude files, in order. Each is a function body run with <c>internals</c> in scope.</summary>
     private static readonly string[] Files =

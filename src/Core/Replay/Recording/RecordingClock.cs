@@ -3,7 +3,7 @@ using EsRuntime.Providers;
 namespace EsRuntime.Replay.Recording;
 
 /// <summary>Answers from the wrapped clock, writing each reading to the trace.</summary>
-public sealed class RecordingClock(IClock inner, TraceWriter trace) : IClock
+internal sealed class RecordingClock(IClock inner, TraceWriter trace) : IClock
 {
     public double WallNowMs()
     {

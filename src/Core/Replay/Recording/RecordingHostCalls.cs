@@ -9,7 +9,7 @@ namespace EsRuntime.Replay.Recording;
 /// returns, an asynchronous one as a tagged question and a later answer (as filesystem requests), so a
 /// replay answers without calling the embedder's functions.
 /// </summary>
-public sealed class RecordingHostCalls(IHostCalls inner, TraceWriter trace) : IHostCalls
+internal sealed class RecordingHostCalls(IHostCalls inner, TraceWriter trace) : IHostCalls
 {
     private readonly TaggedRecorder _tags = HostTraceCodec.Recorder(trace);
 

@@ -3,7 +3,7 @@ using EsRuntime.Providers;
 namespace EsRuntime.Replay.Replaying;
 
 /// <summary>Clock readings from the trace; idling returns at once (the readings carry the time).</summary>
-public sealed class ReplayClock(TraceReplayer trace) : IClock
+internal sealed class ReplayClock(TraceReplayer trace) : IClock
 {
     public double WallNowMs() => trace.Expect(TraceEventKind.ClockWall, "clock wall read").Number;
 

@@ -4,7 +4,7 @@ using EsRuntime.Runtime;
 namespace EsRuntime.Replay.Replaying;
 
 /// <summary>Host-module answers from the trace: each call must be the one recorded next; no function is called.</summary>
-public sealed class ReplayHostCalls(TraceReplayer trace) : IHostCalls
+internal sealed class ReplayHostCalls(TraceReplayer trace) : IHostCalls
 {
     private readonly TaggedReplayer _tags = HostTraceCodec.Replayer(trace);
 
