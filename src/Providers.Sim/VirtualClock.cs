@@ -52,4 +52,15 @@ public sealed class VirtualClock : IClock
         _simulation?.RunDue();
         return true;
     }
+
+    /// <summary>
+    /// As <see cref="Idle"/>, answered at once: virtual time jumps instead of passing. Only a bare clock
+    /// with nothing due waits (for a real completion), and then on the thread pool.
+    /// </summary>
+    public Task<bool> IdleAsync(double? untilMonotonicMs, WaitHandle wake)
+    {
+        if (untilMonotonicMs is null && _simulation is null) return Task.Run(() => Idle(null, wake));
+        try { return Task.FromResult(Idle(untilMonotonicMs, wake)); }
+        catch (InvalidOperationException e) { return Task.FromException<bool>(e); }
+    }
 }

@@ -11,5 +11,7 @@ public enum Capability
     Net = 1 << 3,
     NetListen = 1 << 4,
     HrTime = 1 << 5,
-    All = Env | FileRead | FileWrite | Net | NetListen | HrTime,
+    /// <summary>Calling the functions of the <c>host:</c> modules an embedder registered (<c>RuntimeOptions.HostModules</c>).</summary>
+    Host = 1 << 6,
+    All = Env | FileRead | FileWrite | Net | NetListen | HrTime | Host,
 }

@@ -6,7 +6,7 @@ namespace EsRuntime.Capabilities;
 /// The granted capabilities, checked by each op in C# before it acts, and the optional list of hosts
 /// <see cref="Capability.Net"/> reaches ("host" for any port, "host:port" for one; null: any host).
 /// </summary>
-public sealed class CapabilitySet(Capability granted, IReadOnlyList<string>? netHosts = null)
+internal sealed class CapabilitySet(Capability granted, IReadOnlyList<string>? netHosts = null)
 {
     public Capability Granted { get; } = granted;
 

@@ -1,7 +1,7 @@
 namespace EsRuntime.Engine;
 
 /// <summary>What the engine asks of the module system: resolve a specifier and hand back source.</summary>
-public interface IModuleHost
+internal interface IModuleHost
 {
     /// <summary>Resolves <paramref name="specifier"/> imported by <paramref name="referrerUrl"/> and loads it.</summary>
     /// <exception cref="Modules.ModuleException">the specifier cannot be resolved, is refused, or is missing.</exception>
@@ -12,4 +12,4 @@ public interface IModuleHost
 }
 
 /// <summary>A module's canonical URL and its (already rewritten) source.</summary>
-public sealed record ModuleSource(string Url, string Code);
+internal sealed record ModuleSource(string Url, string Code);

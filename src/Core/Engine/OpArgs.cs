@@ -4,7 +4,7 @@ using Microsoft.ClearScript.V8.FastProxy;
 namespace EsRuntime.Engine;
 
 /// <summary>The arguments of one op call: a view over ClearScript's fast-call arguments.</summary>
-public readonly ref struct OpArgs
+internal readonly ref struct OpArgs
 {
     // V8FastArgs is a span over the native arguments, so a copy still reads the same call.
     private readonly V8FastArgs _args;
@@ -43,7 +43,7 @@ public readonly ref struct OpArgs
 }
 
 /// <summary>The result slot of one op call.</summary>
-public readonly ref struct OpResult
+internal readonly ref struct OpResult
 {
     // V8FastResult holds a pointer to the native result slot, so a copy writes the same slot.
     private readonly V8FastResult _result;
@@ -67,10 +67,10 @@ public readonly ref struct OpResult
 }
 
 /// <summary>An op body. Throw <see cref="OpException"/> to raise a typed JS error.</summary>
-public delegate void Op(OpArgs args, OpResult result);
+internal delegate void Op(OpArgs args, OpResult result);
 
 /// <summary>A JS value the host keeps without looking into it (a promise, an error, a namespace).</summary>
-public readonly record struct JsValue(object? Raw)
+internal readonly record struct JsValue(object? Raw)
 {
     public static readonly JsValue Undefined = new(null);
     public bool IsUndefined => Raw is null || Raw is Microsoft.ClearScript.Undefined;

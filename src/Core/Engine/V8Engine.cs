@@ -10,7 +10,7 @@ namespace EsRuntime.Engine;
 /// registers ops as fast host functions, loads modules through <see cref="IModuleHost"/>, and calls
 /// the JS dispatcher once per macrotask.
 /// </summary>
-public sealed unsafe class V8Engine : IDisposable
+internal sealed unsafe class V8Engine : IDisposable
 {
     private readonly V8ScriptEngine _engine;
     private readonly IModuleHost _modules;

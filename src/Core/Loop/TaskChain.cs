@@ -7,7 +7,7 @@ namespace EsRuntime.Loop;
 /// on the loop thread as virtual time passes — would let the loop go idle before the answer arrives
 /// and would make arrival order depend on thread timing. So provider-facing code chains with these.
 /// </summary>
-public static class TaskChain
+internal static class TaskChain
 {
     /// <summary>A task that completes (true) when <paramref name="task"/> does, with its failure.</summary>
     public static Task<bool> Done(this Task task) => task.ContinueWith(static t =>

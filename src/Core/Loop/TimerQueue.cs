@@ -4,7 +4,7 @@ namespace EsRuntime.Loop;
 /// HTML timers: ordered by due time, then by creation; a timer created at nesting level above 5
 /// with a timeout under 4 ms is clamped to 4 ms. Times are monotonic milliseconds.
 /// </summary>
-public sealed class TimerQueue
+internal sealed class TimerQueue
 {
     public sealed class Timer
     {

@@ -1,7 +1,7 @@
 namespace EsRuntime.Modules;
 
 /// <summary>The <c>runtime:</c> modules, served from sources embedded in this assembly.</summary>
-public static class BuiltinModules
+internal static class BuiltinModules
 {
     private static readonly string[] Names = ["process", "path", "fs", "net", "http", "sim"];
 

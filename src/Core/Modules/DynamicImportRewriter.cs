@@ -11,7 +11,7 @@ namespace EsRuntime.Modules;
 /// A call V8 itself would reject — <c>import()</c>, a spread, more than two arguments — is left as
 /// written, so V8 reports the SyntaxError.
 /// </summary>
-public static class DynamicImportRewriter
+internal static class DynamicImportRewriter
 {
     public const string HelperName = "__dyni";
 

@@ -1,7 +1,7 @@
 namespace EsRuntime.Modules;
 
 /// <summary>Reads the JS sources embedded in this assembly by their path under src/Core.</summary>
-public static class EmbeddedText
+internal static class EmbeddedText
 {
     public static string Read(string path)
     {

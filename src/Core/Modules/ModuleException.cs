@@ -2,4 +2,4 @@ namespace EsRuntime.Modules;
 
 /// <summary>A module could not be resolved, was refused, or could not be read. The message names the
 /// specifier, the importing file and why.</summary>
-public sealed class ModuleException(string message) : Exception(message);
+internal sealed class ModuleException(string message) : Exception(message);

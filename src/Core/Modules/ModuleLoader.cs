@@ -8,16 +8,24 @@ namespace EsRuntime.Modules;
 /// jailed filesystem provider. It reads only the canonical path the jailed resolver returned — never a
 /// path from a specifier. Keeps every source it served, for error code frames.
 /// </summary>
-public sealed class ModuleLoader(ModuleResolver resolver, IFileSystem files) : IModuleHost
+internal sealed class ModuleLoader(ModuleResolver resolver, IFileSystem files) : IModuleHost
 {
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);   // as served (rewritten)
     private readonly Dictionary<string, string> _originals = new(StringComparer.Ordinal); // as written, for code frames
     private readonly Dictionary<string, string> _virtual = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _privileged = new(StringComparer.Ordinal);
 
     public ModuleResolver Resolver => resolver;
 
     /// <summary>Adds an in-memory module (the -e snippet) under a file: URL.</summary>
     public void AddVirtual(string url, string code) => _virtual[url] = code;
+
+    /// <summary>Adds an in-memory module that may see the runtime internals (an embedder's <c>host:</c> module), imported by its exact URL.</summary>
+    public void AddPrivileged(string url, string code)
+    {
+        _virtual[url] = code;
+        _privileged.Add(url);
+    }
 
     public string Resolve(string specifier, string? referrerUrl) =>
         _virtual.ContainsKey(specifier) ? specifier : resolver.Resolve(specifier, referrerUrl);
@@ -37,7 +45,7 @@ public sealed class ModuleLoader(ModuleResolver resolver, IFileSystem files) : I
         return new ModuleSource(url, code);
     }
 
-    public bool IsPrivileged(string url) => BuiltinModules.IsBuiltin(url);
+    public bool IsPrivileged(string url) => BuiltinModules.IsBuiltin(url) || _privileged.Contains(url);
 
     /// <summary>Line <paramref name="line"/> (1-based) of a served module, by URL or by the file path V8 printed.</summary>
     public string? SourceLine(string location, int line)

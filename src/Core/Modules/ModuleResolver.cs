@@ -12,7 +12,7 @@ namespace EsRuntime.Modules;
 /// outside the root. Errors are <see cref="ModuleException"/>s whose message names the specifier, the
 /// importer and why.
 /// </summary>
-public sealed class ModuleResolver(IFileSystem files)
+internal sealed class ModuleResolver(IFileSystem files)
 {
     /// <summary>The jail root's canonical real path: every resolved module must be inside it.</summary>
     public string JailRoot { get; } = TrimSeparator(files.Root);
@@ -37,6 +37,8 @@ public sealed class ModuleResolver(IFileSystem files)
             case "node":
                 throw request.Fail("Node.js builtins are not supported (esrun is ESM-only with no Node compatibility); use runtime: modules and web APIs instead");
             case "file": break;
+            case "host":
+                throw request.Fail("there is no host module by that name (host: modules are the ones the embedder registered in RuntimeOptions.HostModules)");
             case not null:
                 throw request.Fail($"{scheme}: imports are not supported (esrun loads local files only: no remote or URL-scheme imports)");
         }
@@ -334,4 +336,4 @@ public sealed class ModuleResolver(IFileSystem files)
 }
 
 /// <summary>A resolved module: its canonical URL, and the canonical file the loader reads (null for a built-in).</summary>
-public readonly record struct ResolvedModule(string Url, string? FilePath);
+internal readonly record struct ResolvedModule(string Url, string? FilePath);

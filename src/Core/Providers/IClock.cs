@@ -18,4 +18,11 @@ public interface IClock
     /// Returns false when nothing can ever wake the loop (a simulation with no events left).
     /// </summary>
     bool Idle(double? untilMonotonicMs, WaitHandle wake);
+
+    /// <summary>
+    /// <see cref="Idle"/> without holding a thread (<c>JsRuntime.RunAsync</c>): the task completes when
+    /// <see cref="Idle"/> would return, with its result. The default runs <see cref="Idle"/> on the
+    /// thread pool; a real clock waits on a registered wait instead, a virtual one answers at once.
+    /// </summary>
+    Task<bool> IdleAsync(double? untilMonotonicMs, WaitHandle wake) => Task.Run(() => Idle(untilMonotonicMs, wake));
 }

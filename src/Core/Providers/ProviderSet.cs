@@ -10,8 +10,12 @@ public sealed record ProviderSet(
     ICodeCache? CodeCache = null,
     IScheduler? Scheduler = null,
     INetwork? Network = null,
-    ISimulationHost? Sim = null)
+    ISimulationHost? Sim = null,
+    IHostCalls? HostCalls = null)
 {
+    /// <summary>How host-module calls are answered; the functions themselves when none is given.</summary>
+    public IHostCalls Host => HostCalls ?? DirectHostCalls.Instance;
+
     /// <summary>The network; without one every connect and listen fails (an embedder that gives none gives no network).</summary>
     public INetwork Net => Network ?? NoNetwork.Instance;
 

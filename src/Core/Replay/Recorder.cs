@@ -15,5 +15,6 @@ public static class Recorder
         Files = new RecordingFileSystem(providers.Files, trace),
         Scheduler = new RecordingScheduler(providers.Order, trace),
         Network = new RecordingNetwork(providers.Net, trace),
+        HostCalls = new RecordingHostCalls(providers.Host, trace),
     };
 }

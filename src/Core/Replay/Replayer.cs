@@ -15,5 +15,6 @@ public static class Replayer
         new ReplayFileSystem(trace, trace.Header.Root ?? trace.Header.Cwd),
         codeCache,
         new ReplayScheduler(trace),
-        new ReplayNetwork(trace));
+        new ReplayNetwork(trace),
+        HostCalls: new ReplayHostCalls(trace));
 }

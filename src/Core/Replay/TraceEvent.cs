@@ -30,6 +30,9 @@ public sealed record TraceEvent(TraceEventKind Kind, string? Argument = null, st
             TraceEventKind.Checkpoint => $"checkpoint hash {Argument}",
             TraceEventKind.End => $"end, exit code {Number}",
             TraceEventKind.ConsoleColor => $"console {Argument} colours = {Number != 0}",
+            TraceEventKind.HostCall => $"host call {Argument}",
+            TraceEventKind.HostRequest => $"host request {Argument}",
+            TraceEventKind.HostResult => $"host result {Argument} {Quote(Text)}",
             _ => $"event {(int)Kind}",
         };
     }

@@ -44,4 +44,10 @@ public enum TraceEventKind : byte
     NetRequest = 20,
     /// <summary>The answer to a tagged network request — a read's bytes exactly as delivered; out of band like <see cref="FsResult"/>.</summary>
     NetResult = 21,
+    /// <summary>A synchronous call of an embedder's host-module function and its answer (<see cref="HostTraceCodec"/>).</summary>
+    HostCall = 22,
+    /// <summary>An asynchronous host-module call, tagged; its answer is a later <see cref="HostResult"/>.</summary>
+    HostRequest = 23,
+    /// <summary>The answer to a tagged host-module call; out of band like <see cref="FsResult"/>.</summary>
+    HostResult = 24,
 }

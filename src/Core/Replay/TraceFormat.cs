@@ -12,7 +12,7 @@ namespace EsRuntime.Replay;
 /// the final hash, the environment is an event's payload instead of a header field, the header holds
 /// the locale.
 /// </summary>
-public static class TraceFormat
+internal static class TraceFormat
 {
     public static ReadOnlySpan<byte> Magic => "ESRTRACE"u8;
     public const ushort Version = 2;

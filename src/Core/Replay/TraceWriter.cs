@@ -94,7 +94,7 @@ public sealed class TraceWriter : IDisposable
 }
 
 /// <summary>SHA-256 over every event (kind and payload), so two runs can be compared by a short value.</summary>
-public sealed class RunningHash
+internal sealed class RunningHash
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 

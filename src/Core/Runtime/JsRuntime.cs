@@ -8,13 +8,22 @@ using EsRuntime.Web;
 namespace EsRuntime.Runtime;
 
 /// <summary>
-/// One JavaScript runtime, driven by its host: <see cref="Tick"/> advances one loop turn and never
-/// blocks; <see cref="RunToCompletion"/> loops and idles on the clock provider. The runtime starts no
-/// thread and reads nothing of the world except through its providers.
+/// One JavaScript runtime, driven by its host. <see cref="RunAsync"/> (or <see cref="RunToCompletion"/>,
+/// which holds the calling thread) runs the program to its end, idling on the clock provider between
+/// turns; <see cref="Tick"/> advances one loop turn and never blocks, and <see cref="WaitForWork"/> is the
+/// wait between two ticks. The runtime starts no thread and reads nothing of the world except through
+/// its providers. A runtime is used by one caller at a time (only <see cref="Interrupt()"/> may come
+/// from another thread); after <see cref="Dispose"/> every member throws <see cref="ObjectDisposedException"/>.
 /// </summary>
-public sealed class JsRuntime : IDisposable
+/// <example>
+/// A host that does its own work between turns, without spinning:
+/// <code>
+/// while (runtime.Tick() &amp;&amp; runtime.WaitForWork()) { /* host work */ }
+/// </code>
+/// </example>
+public sealed partial class JsRuntime : IDisposable, IAsyncDisposable
 {
-    private enum DispatchKind { Boot = 0, Timer = 1, Rejections = 2, Completions = 3 }
+    private enum DispatchKind { Boot = 0, Timer = 1, Rejections = 2, Completions = 3, Embedder = 4 }
 
     private const int MaxRejectionPasses = 64;
 
@@ -29,6 +38,7 @@ public sealed class JsRuntime : IDisposable
     private double _startedAt;
     private bool _started;
     private bool _disposed;
+    private int _disposedFlag;
     private Interruption? _interrupted;
 
     /// <summary>Why the host stopped the run: the exit code and the message to print (none for a signal).</summary>
@@ -69,6 +79,8 @@ public sealed class JsRuntime : IDisposable
         };
         _batch = new CompletionBatch(() => _context.Engine.CompletionBuffer, count => _context.Engine.Dispatch((int)DispatchKind.Completions, count));
         _context.Completions.Batch = _batch;
+        RegisterEmbedderOps(engine);
+        Host.Embedder.HostModuleOps.Register(_context, options.HostModules, loader);
         Prelude.Load(_context);
     }
 
@@ -76,10 +88,10 @@ public sealed class JsRuntime : IDisposable
     public static JsRuntime FromCode(RuntimeOptions options, string code) => new(options, "", code);
 
     /// <summary>The exit code once the run has ended (exit() or an uncaught error); null while it may go on.</summary>
-    public int? ExitCode => _context.ExitCode;
+    public int? ExitCode => Live._context.ExitCode;
 
     /// <summary>When the next timer is due, on the clock provider's monotonic scale.</summary>
-    public double? NextTimerDue => (_context.Timers.NextDue, _context.HostTimers.NextDue) switch
+    public double? NextTimerDue => (Live._context.Timers.NextDue, _context.HostTimers.NextDue) switch
     {
         ({ } a, { } b) => Math.Min(a, b),
         (var a, var b) => a ?? b,
@@ -112,17 +124,38 @@ public sealed class JsRuntime : IDisposable
     }
 
     /// <summary>Signalled by providers when a completion is ready, to end an idle wait early.</summary>
-    public WaitHandle WakeHandle => _wake;
+    public WaitHandle WakeHandle => Live._wake;
+
+    /// <summary>This runtime, once checked not to be disposed.</summary>
+    private JsRuntime Live
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return this;
+        }
+    }
 
     /// <summary>
     /// One loop turn, never blocking: start the main module (first turn); run due timers (one macrotask
     /// each, with a microtask checkpoint after each); deliver the provider completions the scheduler
     /// picks (one batch, one dispatch, then a checkpoint); process unhandled rejections after each.
-    /// Returns whether work remains (timers, or operations in flight).
+    /// Returns whether work remains (timers, or operations in flight). What the script printed is flushed
+    /// to the console provider at the end of the turn.
     /// </summary>
+    /// <remarks>
+    /// Calling <see cref="Tick"/> in a loop spins: between two ticks call <see cref="WaitForWork"/>, which
+    /// sleeps until the next timer or completion (and makes a virtual clock jump).
+    /// </remarks>
     public bool Tick()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        try { return Turn(); }
+        finally { _context.Providers.Console.Flush(); }
+    }
+
+    private bool Turn()
+    {
         if (Interrupted is not null && _context.ExitCode is null) EndInterrupted();
         if (_context.ExitCode is not null) return false;
         var now = _context.Providers.Clock.MonotonicNowMs();
@@ -184,42 +217,118 @@ public sealed class JsRuntime : IDisposable
     /// Runs a classic (non-module) script in the global scope as one macrotask, e.g. to call into a
     /// running program. An uncaught exception is reported like any other and ends the run.
     /// </summary>
+    /// <param name="code">The script's source text.</param>
+    /// <param name="name">The document name its stack frames show.</param>
     public void Execute(string code, string name = "esrun:embedder")
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_context.ExitCode is null) Guard(() => _context.Engine.ExecuteScript(name, code), fromEmbedder: true);
     }
 
     private bool HasWork => _context.ExitCode is null && (_context.Timers.Count > 0 || _context.Completions.HasWork || _batch.Count > 0);
 
-    /// <summary>Runs until no work remains or the script exits; returns the exit code.</summary>
+    /// <summary>
+    /// Runs until no work remains or the script exits, holding the calling thread while it idles on the
+    /// clock provider; returns the exit code. <see cref="RunAsync"/> is the same without holding a thread.
+    /// </summary>
     public int RunToCompletion()
     {
-        try
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        while (Tick() && WaitForWork()) { }
+        return _context.ExitCode ?? 0;
+    }
+
+    /// <summary>
+    /// Runs until no work remains or the script exits and returns the exit code, idling on the clock
+    /// provider between turns without holding a thread (a real clock waits on the thread pool's wait
+    /// thread; a virtual clock jumps to the next timer). The console is flushed after every turn.
+    /// </summary>
+    /// <param name="cancellation">
+    /// Stops the run between two loop turns: the task is then cancelled (an
+    /// <see cref="OperationCanceledException"/>), the runtime is left as it was and a later
+    /// <see cref="RunAsync"/> or <see cref="Tick"/> goes on from there. A turn in progress is not cut
+    /// short: code that never returns to the loop is stopped by <see cref="Interrupt()"/> or
+    /// <see cref="RuntimeOptions.TimeLimit"/>.
+    /// </param>
+    public async Task<int> RunAsync(CancellationToken cancellation = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellation.ThrowIfCancellationRequested();
+        using var wakeOnCancel = cancellation.Register(WakeQuietly);
+        while (Tick())
         {
-            while (Tick())
-            {
-                _context.Providers.Console.Flush();
-                _wake.Reset();
-                // A completion that arrived during the turn is delivered next turn without waiting.
-                if (_context.Completions.HasArrivals || _batch.Count > 0) continue;
-                // The clock decides whether the next timer is already due (it returns at once then),
-                // so the loop does not read the clock a second time each turn.
-                bool active;
-                try { active = _context.Providers.Clock.Idle(IdleUntil, _wake); }
-                catch (InvalidOperationException e) { Fail(e.Message); break; }
-                if (!active && !_context.Completions.HasArrivals)
-                {
-                    // A simulation with nothing left to happen: what is pending can never complete.
-                    EndIfMainUnsettled();
-                    break;
-                }
-            }
+            cancellation.ThrowIfCancellationRequested();
+            if (!await WaitForWorkAsync().ConfigureAwait(false)) break;
+            cancellation.ThrowIfCancellationRequested();
         }
-        finally
-        {
-            _context.Providers.Console.Flush();
-        }
-        return ExitCode ?? 0;
+        return _context.ExitCode ?? 0;
+    }
+
+    private void WakeQuietly()
+    {
+        try { _wake.Set(); }
+        catch (ObjectDisposedException) { }
+    }
+
+    /// <summary>
+    /// The wait between two <see cref="Tick"/>s: returns at once when a completion is ready, otherwise
+    /// idles on the clock provider until the next timer is due, a provider completes, or
+    /// <see cref="Interrupt()"/> — never past <see cref="RuntimeOptions.TimeLimit"/>. A virtual clock
+    /// advances to the next timer instead of waiting. Returns false when nothing can ever wake the loop
+    /// again (the run is then over: <see cref="ExitCode"/> says how).
+    /// </summary>
+    public bool WaitForWork()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!PrepareWait(out var ready)) return Over();
+        if (ready) return true;
+        // The clock decides whether the next timer is already due (it returns at once then), so the
+        // loop does not read the clock a second time each turn.
+        bool active;
+        try { active = _context.Providers.Clock.Idle(IdleUntil, _wake); }
+        catch (InvalidOperationException e) { Fail(e.Message); return Over(); }
+        return AfterWait(active) || Over();
+    }
+
+    /// <summary>As <see cref="WaitForWork"/>, without holding a thread while it idles.</summary>
+    public async Task<bool> WaitForWorkAsync()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!PrepareWait(out var ready)) return Over();
+        if (ready) return true;
+        bool active;
+        try { active = await _context.Providers.Clock.IdleAsync(IdleUntil, _wake).ConfigureAwait(false); }
+        catch (InvalidOperationException e) { Fail(e.Message); return Over(); }
+        return AfterWait(active) || Over();
+    }
+
+    /// <summary>The run is over: what its end printed (an unsettled main module, simulated time running out) is flushed.</summary>
+    private bool Over()
+    {
+        _context.Providers.Console.Flush();
+        return false;
+    }
+
+    /// <summary>False when the run is over; <paramref name="ready"/> when the next turn has work without waiting.</summary>
+    private bool PrepareWait(out bool ready)
+    {
+        ready = false;
+        if (_context.ExitCode is not null) return false;
+        // An interruption (signal, watchdog) is acted on by the next turn.
+        if (Interrupted is not null) { ready = true; return true; }
+        if (!HasWork) { EndIfMainUnsettled(); return false; }
+        _wake.Reset();
+        // A completion that arrived during the turn (or before the reset) is delivered next turn without waiting.
+        ready = _context.Completions.HasArrivals || _batch.Count > 0;
+        return true;
+    }
+
+    private bool AfterWait(bool active)
+    {
+        if (active || _context.Completions.HasArrivals || Interrupted is not null) return true;
+        // A simulation with nothing left to happen: what is pending can never complete.
+        EndIfMainUnsettled();
+        return false;
     }
 
     /// <summary>How long the loop may idle: until the next timer, and never past the time limit.</summary>
@@ -288,10 +397,10 @@ public sealed class JsRuntime : IDisposable
     }
 
     /// <summary>Ends the run with <paramref name="exitCode"/> at once (from the loop thread, e.g. a provider).</summary>
-    public void Stop(int exitCode) => _context.Exit(exitCode);
+    public void Stop(int exitCode) => Live._context.Exit(exitCode);
 
     /// <summary>Where script execution is now (file:line:column), for diagnostics; null outside script.</summary>
-    public string? CurrentCallSite() => _context.Engine.CurrentCallSite();
+    public string? CurrentCallSite() => Live._context.Engine.CurrentCallSite();
 
     /// <summary>
     /// Stops a running script from another thread (a watchdog for runaway code). The run ends with
@@ -305,28 +414,37 @@ public sealed class JsRuntime : IDisposable
     /// <summary>
     /// Stops a running script from another thread with <paramref name="exitCode"/>, printing
     /// "error: <paramref name="message"/>" unless it is null (a signal, as node prints nothing). The first
-    /// interruption wins. <see cref="RunToCompletion"/> flushes the console before it returns, so what the
-    /// script printed before it was stopped is not lost.
+    /// interruption wins. The console is flushed at the end of the turn, so what the script printed before
+    /// it was stopped is not lost. A watchdog may race with <see cref="Dispose"/>: after it this does nothing.
     /// </summary>
     public void Interrupt(int exitCode, string? message)
     {
+        if (Volatile.Read(ref _disposed)) return;
         Interlocked.CompareExchange(ref _interrupted, new Interruption(exitCode, message), null);
         _context.Engine.Terminate();
-        _wake.Set();
+        WakeQuietly();
     }
 
     /// <summary>
     /// Ends the runtime: open files and sockets are released, provider work still running is waited for
-    /// (briefly) so none lands in a disposed engine, then the engine goes. Idempotent.
+    /// (briefly) so none lands in a disposed engine, then the engine goes. Idempotent; afterwards every
+    /// member but <see cref="Dispose"/>, <see cref="DisposeAsync"/> and <see cref="Interrupt()"/> throws
+    /// <see cref="ObjectDisposedException"/>.
     /// </summary>
     public void Dispose()
     {
-        if (_disposed) return;
-        _disposed = true;
+        if (Interlocked.Exchange(ref _disposedFlag, 1) != 0) return;
+        Volatile.Write(ref _disposed, true);
         _context.Engine.Halted = true;
         _context.Release();
         if (_disposeDrain > TimeSpan.Zero) _context.Completions.Drain(_disposeDrain);
         _context.Engine.Dispose();
         _wake.Dispose();
     }
+
+    /// <summary>
+    /// <see cref="Dispose"/> on the thread pool: waiting for provider work still running (up to five
+    /// seconds) does not hold the caller's thread.
+    /// </summary>
+    public ValueTask DisposeAsync() => _disposed ? ValueTask.CompletedTask : new(Task.Run(Dispose));
 }

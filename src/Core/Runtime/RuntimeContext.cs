@@ -7,7 +7,7 @@ using EsRuntime.Providers;
 namespace EsRuntime.Runtime;
 
 /// <summary>What ops need from the runtime they belong to.</summary>
-public sealed class RuntimeContext(V8Engine engine, ProviderSet providers, CapabilitySet capabilities, ModuleLoader modules, int maxPendingOps, Action wake)
+internal sealed class RuntimeContext(V8Engine engine, ProviderSet providers, CapabilitySet capabilities, ModuleLoader modules, int maxPendingOps, Action wake)
 {
     private readonly List<Action> _onDispose = [];
     private string? _cwd;

@@ -11,7 +11,7 @@ namespace EsRuntime.Web;
 /// The embedded prelude: every web API's JS, in dependency order, compiled once per process and
 /// code-cached across processes through the <see cref="ICodeCache"/> provider.
 /// </summary>
-public static class Prelude
+internal static class Prelude
 {
     /// <summary>Prelude files, in order. Each is a function body run with <c>internals</c> in scope.</summary>
     private static readonly string[] Files =
@@ -41,6 +41,8 @@ public static class Prelude
         "Web/Fetch/headers.js", "Web/Fetch/multipart.js", "Web/Fetch/body.js", "Web/Fetch/response.js", "Web/Fetch/request.js",
         "Web/Fetch/data_url.js", "Web/Fetch/fetch.js",
         "Web/Bootstrap/modules.js",
+        "Web/Bootstrap/embedder.js",
+        "Host/embedder/host_functions.js",
         "Web/Bootstrap/dispatch.js",
     ];
 

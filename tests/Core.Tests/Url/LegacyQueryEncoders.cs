@@ -7,7 +7,7 @@ namespace EsRuntime.Tests.Url;
 /// The Encoding Standard's encoders for the legacy encodings percent-encoding.json uses, built from the
 /// index files in ../shared/encoding. Only tests need them: the URL API always encodes queries as UTF-8.
 /// </summary>
-public sealed class LegacyQueryEncoder : IQueryEncoder
+internal sealed class LegacyQueryEncoder : IQueryEncoder
 {
     private readonly string _name;
 

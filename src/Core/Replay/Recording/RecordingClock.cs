@@ -3,7 +3,7 @@ using EsRuntime.Providers;
 namespace EsRuntime.Replay.Recording;
 
 /// <summary>Answers from the wrapped clock, writing each reading to the trace.</summary>
-public sealed class RecordingClock(IClock inner, TraceWriter trace) : IClock
+internal sealed class RecordingClock(IClock inner, TraceWriter trace) : IClock
 {
     public double WallNowMs()
     {
@@ -21,4 +21,7 @@ public sealed class RecordingClock(IClock inner, TraceWriter trace) : IClock
 
     // Waiting is not an answer: its effect shows in the clock readings that follow.
     public bool Idle(double? untilMonotonicMs, WaitHandle wake) => inner.Idle(untilMonotonicMs, wake);
+
+    /// <inheritdoc cref="Idle"/>
+    public Task<bool> IdleAsync(double? untilMonotonicMs, WaitHandle wake) => inner.IdleAsync(untilMonotonicMs, wake);
 }

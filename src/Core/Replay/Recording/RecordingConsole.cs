@@ -3,7 +3,7 @@ using EsRuntime.Providers;
 namespace EsRuntime.Replay.Recording;
 
 /// <summary>Writes go through and into the trace, so a replay can check it prints the same.</summary>
-public sealed class RecordingConsole(IConsole inner, TraceWriter trace) : IConsole
+internal sealed class RecordingConsole(IConsole inner, TraceWriter trace) : IConsole
 {
     public void Write(ConsoleStream stream, string text)
     {

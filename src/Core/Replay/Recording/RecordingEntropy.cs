@@ -2,7 +2,7 @@ using EsRuntime.Providers;
 
 namespace EsRuntime.Replay.Recording;
 
-public sealed class RecordingEntropy(IEntropy inner, TraceWriter trace) : IEntropy
+internal sealed class RecordingEntropy(IEntropy inner, TraceWriter trace) : IEntropy
 {
     public void Fill(Span<byte> destination)
     {

@@ -8,7 +8,7 @@ namespace EsRuntime.Replay.Recording;
 /// disk gives it, tagged with its question — the bytes read exactly as delivered — so a replay needs
 /// none of the files.
 /// </summary>
-public sealed class RecordingFileSystem(IFileSystem inner, TraceWriter trace) : IFileSystem
+internal sealed class RecordingFileSystem(IFileSystem inner, TraceWriter trace) : IFileSystem
 {
     private readonly TraceWriter _trace = trace;
     private readonly TaggedRecorder _tags = FsTraceCodec.Recorder(trace);

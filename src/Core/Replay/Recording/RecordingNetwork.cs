@@ -7,7 +7,7 @@ namespace EsRuntime.Replay.Recording;
 /// gives it — resolutions, accepts, each chunk exactly as it was delivered, resets and errors — so a
 /// replay opens no socket.
 /// </summary>
-public sealed class RecordingNetwork(INetwork inner, TraceWriter trace) : INetwork
+internal sealed class RecordingNetwork(INetwork inner, TraceWriter trace) : INetwork
 {
     private readonly TaggedRecorder _tags = NetTraceCodec.Recorder(trace);
 

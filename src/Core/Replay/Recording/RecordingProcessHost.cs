@@ -6,7 +6,7 @@ namespace EsRuntime.Replay.Recording;
 /// Args, platform and arch go in the trace header; calls are events. The environment is recorded only
 /// when the program reads it (an event holding it), so a program denied Env leaves none in the trace.
 /// </summary>
-public sealed class RecordingProcessHost(IProcessHost inner, TraceWriter trace) : IProcessHost
+internal sealed class RecordingProcessHost(IProcessHost inner, TraceWriter trace) : IProcessHost
 {
     public IReadOnlyDictionary<string, string> Environment()
     {

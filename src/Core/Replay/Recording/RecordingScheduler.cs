@@ -4,7 +4,7 @@ using EsRuntime.Providers;
 namespace EsRuntime.Replay.Recording;
 
 /// <summary>Writes each turn's delivery order (when anything was delivered) with the turn it happened in.</summary>
-public sealed class RecordingScheduler(IScheduler inner, TraceWriter trace) : IScheduler
+internal sealed class RecordingScheduler(IScheduler inner, TraceWriter trace) : IScheduler
 {
     public void Prepare(long turn) => inner.Prepare(turn);
 

@@ -3,7 +3,7 @@ using EsRuntime.Providers;
 namespace EsRuntime.Replay.Replaying;
 
 /// <summary>Prints through to the real console, checking each write against the recorded one.</summary>
-public sealed class ReplayConsole(TraceReplayer trace, IConsole output) : IConsole
+internal sealed class ReplayConsole(TraceReplayer trace, IConsole output) : IConsole
 {
     public void Write(ConsoleStream stream, string text)
     {

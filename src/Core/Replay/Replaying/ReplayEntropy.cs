@@ -2,7 +2,7 @@ using EsRuntime.Providers;
 
 namespace EsRuntime.Replay.Replaying;
 
-public sealed class ReplayEntropy(TraceReplayer trace) : IEntropy
+internal sealed class ReplayEntropy(TraceReplayer trace) : IEntropy
 {
     public void Fill(Span<byte> destination)
     {

@@ -7,7 +7,7 @@ namespace EsRuntime.Replay.Replaying;
 /// Filesystem answers from the trace: each question must be the one recorded next; its answer
 /// arrives when the replay passes the tagged result. No file is opened, read, written or deleted.
 /// </summary>
-public sealed class ReplayFileSystem(TraceReplayer trace, string root) : IFileSystem
+internal sealed class ReplayFileSystem(TraceReplayer trace, string root) : IFileSystem
 {
     private readonly TaggedReplayer _tags = FsTraceCodec.Replayer(trace);
 

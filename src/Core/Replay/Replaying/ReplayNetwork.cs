@@ -3,7 +3,7 @@ using EsRuntime.Providers;
 namespace EsRuntime.Replay.Replaying;
 
 /// <summary>Network answers from the trace: no socket is opened, no name resolved, no byte sent.</summary>
-public sealed class ReplayNetwork(TraceReplayer trace) : INetwork
+internal sealed class ReplayNetwork(TraceReplayer trace) : INetwork
 {
     private readonly TaggedReplayer _tags = NetTraceCodec.Replayer(trace);
 

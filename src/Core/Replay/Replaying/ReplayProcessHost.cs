@@ -3,7 +3,7 @@ using EsRuntime.Providers;
 namespace EsRuntime.Replay.Replaying;
 
 /// <summary>The recorded process: args, platform and arch from the header, the environment from its event.</summary>
-public sealed class ReplayProcessHost(TraceReplayer trace) : IProcessHost
+internal sealed class ReplayProcessHost(TraceReplayer trace) : IProcessHost
 {
     public IReadOnlyDictionary<string, string> Environment() =>
         EnvironmentJson.Parse(trace.Expect(TraceEventKind.ProcessEnvironment, "process environment read").Text);

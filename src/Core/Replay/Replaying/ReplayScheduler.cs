@@ -4,7 +4,7 @@ using EsRuntime.Providers;
 namespace EsRuntime.Replay.Replaying;
 
 /// <summary>Delivers in each turn exactly what the recorded run delivered in that turn, in that order.</summary>
-public sealed class ReplayScheduler(TraceReplayer trace) : IScheduler
+internal sealed class ReplayScheduler(TraceReplayer trace) : IScheduler
 {
     public void Prepare(long turn) => trace.PassAnswers();
 

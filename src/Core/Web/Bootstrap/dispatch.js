@@ -4,7 +4,7 @@ const pendingRejections = new Map();
 // Rejections reported as unhandled (their report canceled) that may still get a handler: promise -> reason.
 const reportedRejections = new WeakMap();
 
-const Kind = { Boot: 0, Timer: 1, Rejections: 2, Completions: 3 };
+const Kind = { Boot: 0, Timer: 1, Rejections: 2, Completions: 3, Embedder: 4 };
 
 // Takes V8's rejection events; returns whether `current` got a handler meanwhile.
 function takeRejections(current) {
@@ -69,6 +69,7 @@ function route(kind, arg) {
     case Kind.Timer: return internals.fireTimer(arg);
     case Kind.Rejections: return processRejections();
     case Kind.Completions: return internals.deliverCompletions(arg);
+    case Kind.Embedder: return internals.embedderRequest(arg);
     default: throw new Error(`unknown dispatch kind ${kind}`);
   }
 };

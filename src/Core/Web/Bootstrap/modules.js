@@ -62,6 +62,9 @@ function evaluate(url) {
 }
 internals.importModule = importModule;
 
+/** The namespace of an evaluated module, by canonical URL (the embedder calls the main module's exports). */
+internals.namespaceOf = (url) => namespaces.get(url);
+
 function located(error) {
   const at = ops.syntaxErrorAt();
   if (at !== null && error instanceof SyntaxErrorType && !String(error.stack).includes(at)) {

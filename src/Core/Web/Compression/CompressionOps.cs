@@ -13,7 +13,7 @@ namespace EsRuntime.Web.Compression;
 /// Compression is System.IO.Compression's zlib; decompression is <see cref="Inflater"/>, which can
 /// tell truncated input and bytes after the end apart from a good stream, as the standard requires.
 /// </summary>
-public static class CompressionOps
+internal static class CompressionOps
 {
     private const int ReservedTail = 32;
 

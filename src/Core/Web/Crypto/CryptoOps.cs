@@ -9,7 +9,7 @@ namespace EsRuntime.Web.Crypto;
 /// buffer (or staged, when larger) and described by the lengths passed as arguments; results come
 /// back the same way (see <see cref="CryptoIo"/>). Keys are ids into a per-runtime <see cref="KeyStore"/>.
 /// </summary>
-public static class CryptoOps
+internal static class CryptoOps
 {
     private delegate int Body(ReadOnlySpan<byte> input);
 

@@ -11,7 +11,7 @@ namespace EsRuntime.Web.Encoding;
 /// chunk until the stream is flushed or fails (a stream abandoned mid-way keeps its few bytes of state
 /// until the runtime is disposed).
 /// </summary>
-public static class EncodingOps
+internal static class EncodingOps
 {
     private const int ReservedTail = 32;
 

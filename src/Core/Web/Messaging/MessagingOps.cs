@@ -6,7 +6,7 @@ namespace EsRuntime.Web.Messaging;
 /// Message-port delivery is an HTML task, not a timer: the prelude schedules it with a 0 ms timer
 /// created at nesting level 0, so the timer nesting clamp (level &gt; 5 → 4 ms) never delays a message.
 /// </summary>
-public static class MessagingOps
+internal static class MessagingOps
 {
     public static void Register(RuntimeContext ctx) =>
         // Sets the timer nesting level and returns the previous one; the prelude restores it at once.

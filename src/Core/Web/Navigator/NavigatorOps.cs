@@ -4,7 +4,7 @@ using EsRuntime.Runtime;
 namespace EsRuntime.Web.Navigator;
 
 /// <summary>The op behind <c>navigator.userAgent</c>: the runtime's version, <c>esrun/&lt;version&gt;</c>.</summary>
-public static class NavigatorOps
+internal static class NavigatorOps
 {
     /// <summary>The informational version of the core assembly without build metadata ("0.1.0").</summary>
     public static string Version { get; } = ReadVersion();

@@ -1,7 +1,7 @@
 namespace EsRuntime.Web.Url;
 
 /// <summary>The application/x-www-form-urlencoded parser and serializer (URLSearchParams' wire format).</summary>
-public static class FormUrlEncoded
+internal static class FormUrlEncoded
 {
     /// <summary>Splits on '&amp;', then on the first '=', turning '+' into space and percent-decoding as UTF-8.</summary>
     public static List<KeyValuePair<string, string>> Parse(ReadOnlySpan<char> input)

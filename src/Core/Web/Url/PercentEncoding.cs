@@ -5,7 +5,7 @@ using System.Text;
 namespace EsRuntime.Web.Url;
 
 /// <summary>The URL Standard's percent-encode sets, each nested in the next.</summary>
-public enum EncodeSet : byte
+internal enum EncodeSet : byte
 {
     C0Control,
     Fragment,
@@ -18,7 +18,7 @@ public enum EncodeSet : byte
 }
 
 /// <summary>UTF-8 percent-encoding and percent-decoding over spans, without per-char allocation.</summary>
-public static class PercentEncoding
+internal static class PercentEncoding
 {
     // One 128-bit mask per set: bit c set means ASCII c is encoded. Code points above U+007E always are.
     private static readonly (ulong Low, ulong High)[] Masks = BuildMasks();
@@ -218,7 +218,7 @@ public static class PercentEncoding
 }
 
 /// <summary>A growable char buffer, reused across parses to avoid per-URL allocation.</summary>
-public sealed class CharBuffer(int capacity = 64)
+internal sealed class CharBuffer(int capacity = 64)
 {
     private char[] _chars = new char[capacity];
 

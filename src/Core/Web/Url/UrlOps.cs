@@ -8,7 +8,7 @@ namespace EsRuntime.Web.Url;
 /// and the component offsets (<see cref="UrlRecord.OffsetCount"/> uint32s) go into the transfer buffer
 /// at byte 0.
 /// </summary>
-public static class UrlOps
+internal static class UrlOps
 {
     public static void Register(V8Engine engine)
     {

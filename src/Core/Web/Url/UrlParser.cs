@@ -5,7 +5,7 @@ namespace EsRuntime.Web.Url;
 /// Encodes a query for a legacy document encoding (the URL API itself always uses UTF-8). Each output
 /// value is a byte (0-255), or the bitwise complement of a code point the encoding cannot represent.
 /// </summary>
-public interface IQueryEncoder
+internal interface IQueryEncoder
 {
     void Encode(ReadOnlySpan<char> text, List<int> output);
 }
@@ -14,7 +14,7 @@ public interface IQueryEncoder
 /// The URL Standard's basic URL parser. The URL record under construction lives in reusable char
 /// buffers (one parser per thread), so a parse allocates only the resulting href string.
 /// </summary>
-public sealed partial class UrlParser
+internal sealed partial class UrlParser
 {
     internal enum State
     {

@@ -16,7 +16,7 @@ namespace EsRuntime.Web.Url;
 /// </code>
 /// A URL with a null host has UsernameEnd = HostStart = HostEnd = PortEnd = ProtocolEnd.
 /// </summary>
-public readonly struct UrlRecord
+internal readonly struct UrlRecord
 {
     /// <summary>How many offsets <see cref="WriteOffsets"/> writes, in order.</summary>
     public const int OffsetCount = 8;

@@ -1,7 +1,7 @@
 namespace EsRuntime.Web.Url;
 
 /// <summary>The URL API's setters, by the index the JS side passes to the <c>urlSet</c> op.</summary>
-public enum UrlSetter
+internal enum UrlSetter
 {
     Href = 0,
     Protocol = 1,
@@ -17,7 +17,7 @@ public enum UrlSetter
     SearchParams = 10,
 }
 
-public sealed partial class UrlParser
+internal sealed partial class UrlParser
 {
     /// <summary>
     /// Applies a setter to <paramref name="url"/> and returns the new record. Setters other than href never

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 namespace EsRuntime.Web.Url;
 
 /// <summary>The basic URL parser's state machine, state by state as the URL Standard writes it.</summary>
-public sealed partial class UrlParser
+internal sealed partial class UrlParser
 {
     private const int Eof = -1;
 
