@@ -48,32 +48,32 @@ public class FsProperties
             switch (op.Kind)
             {
                 case "write":
-                {
-                    var writer = Await(fs.CreateAsync(P(op.A)), wait);
-                    using (writer)
                     {
-                        Await(Done(writer.WriteAsync(Encoding.UTF8.GetBytes(op.Data))), wait);
-                        Await(Done(writer.CommitAsync()), wait);
+                        var writer = Await(fs.CreateAsync(P(op.A)), wait);
+                        using (writer)
+                        {
+                            Await(Done(writer.WriteAsync(Encoding.UTF8.GetBytes(op.Data))), wait);
+                            Await(Done(writer.CommitAsync()), wait);
+                        }
+                        return "ok";
                     }
-                    return "ok";
-                }
                 case "read":
-                {
-                    using var reader = Await(fs.OpenReadAsync(P(op.A)), wait);
-                    var buffer = new byte[4096];
-                    var n = Await(reader.ReadAsync(buffer), wait);
-                    return "ok:" + Encoding.UTF8.GetString(buffer, 0, n);
-                }
+                    {
+                        using var reader = Await(fs.OpenReadAsync(P(op.A)), wait);
+                        var buffer = new byte[4096];
+                        var n = Await(reader.ReadAsync(buffer), wait);
+                        return "ok:" + Encoding.UTF8.GetString(buffer, 0, n);
+                    }
                 case "mkdir": Await(Done(fs.CreateDirectoryAsync(P(op.A), false)), wait); return "ok";
                 case "mkdirp": Await(Done(fs.CreateDirectoryAsync(P(op.A), true)), wait); return "ok";
                 case "remove": Await(Done(fs.RemoveAsync(P(op.A), false)), wait); return "ok";
                 case "remover": Await(Done(fs.RemoveAsync(P(op.A), true)), wait); return "ok";
                 case "rename": Await(Done(fs.RenameAsync(P(op.A), P(op.B))), wait); return "ok";
                 case "stat":
-                {
-                    var s = Await(fs.StatAsync(P(op.A)), wait);
-                    return $"ok:{s.Size},{s.IsFile},{s.IsDirectory},{s.IsSymlink}";
-                }
+                    {
+                        var s = Await(fs.StatAsync(P(op.A)), wait);
+                        return $"ok:{s.Size},{s.IsFile},{s.IsDirectory},{s.IsSymlink}";
+                    }
                 case "readdir":
                     return "ok:" + string.Join(",", Await(fs.ReadDirectoryAsync(P(op.A)), wait).Select(e => $"{e.Name}{(e.IsDirectory ? "/" : "")}"));
                 default: throw new InvalidOperationException(op.Kind);
