@@ -181,7 +181,9 @@ function toFormData({ bytes, none }, headers) {
     return formData;
   }
   if (mime !== null && mime.essence === "application/x-www-form-urlencoded") {
-    const list = internals.formUrlEncodedParse(internals.utf8Decode(bytes));
+    // The urlencoded parser decodes "without BOM": a leading U+FEFF is part of the first name.
+    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const list = internals.formUrlEncodedParse((bom ? "\ufeff" : "") + internals.utf8Decode(bytes));
     for (let i = 0; i < list.length; i++) ArrayPrototypePush(entries, list[i]);
     return formData;
   }
