@@ -166,7 +166,7 @@ async function writeBody(handle, bytes, stream) {
 function respond(exchange, method, urlList, signal) {
   const { status, statusText, headers, handle, onAbort } = exchange;
   let body = null;
-  if (method === "HEAD" || nullBodyStatus(status)) exchange.drain();
+  if (method === "HEAD" || nullBodyStatus(status)) exchange.drain().catch(() => {}); // nothing to read; the connection goes back to the pool
   else {
     let controller;
     body = new ReadableStream({
