@@ -1,11 +1,21 @@
 namespace EsRuntime.Providers;
 
-public enum ConsoleStream { Stdout = 1, Stderr = 2 }
+/// <summary>Which of the two output streams a console write goes to.</summary>
+public enum ConsoleStream
+{
+    /// <summary>Standard output (console.log, console.info, console.debug).</summary>
+    Stdout = 1,
+    /// <summary>Standard error (console.error, console.warn).</summary>
+    Stderr = 2,
+}
 
 /// <summary>Where console output goes. Writes may be buffered until <see cref="Flush"/>.</summary>
 public interface IConsole
 {
+    /// <summary>Writes <paramref name="text"/> (already formatted, as the script printed it) to <paramref name="stream"/>.</summary>
     void Write(ConsoleStream stream, string text);
+
+    /// <summary>Pushes out anything buffered; the loop calls it at the end of every turn.</summary>
     void Flush();
 
     /// <summary>

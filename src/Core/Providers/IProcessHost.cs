@@ -9,6 +9,7 @@ public interface IProcessHost
     /// <summary>Program arguments after the script (or -e snippet).</summary>
     IReadOnlyList<string> Args { get; }
 
+    /// <summary>The current working directory, as an absolute host path.</summary>
     string Cwd();
 
     /// <summary>OS name as the docs give it: "linux", "macos", "windows".</summary>

@@ -24,7 +24,9 @@ public interface IScheduler
 /// <summary>Arrival order: every ready completion, as it came.</summary>
 public sealed class ArrivalOrderScheduler : IScheduler
 {
+    /// <summary>The one instance.</summary>
     public static readonly ArrivalOrderScheduler Instance = new();
 
+    /// <summary>Delivers every ready completion, in the order they arrived.</summary>
     public void Order(long turn, IReadOnlyList<long> ready, List<long> deliver) => deliver.AddRange(ready);
 }

@@ -6,6 +6,10 @@ namespace EsRuntime.Replay;
 /// <summary>Wraps a provider set so that every answer it gives is written to a trace.</summary>
 public static class Recorder
 {
+    /// <summary>
+    /// A copy of <paramref name="providers"/> whose clock, entropy, console, process host, files,
+    /// scheduler, network and host calls pass each answer through and write it to <paramref name="trace"/>.
+    /// </summary>
     public static ProviderSet Wrap(ProviderSet providers, TraceWriter trace) => providers with
     {
         Clock = new RecordingClock(providers.Clock, trace),

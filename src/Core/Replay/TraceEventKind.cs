@@ -6,12 +6,19 @@ namespace EsRuntime.Replay;
 /// </summary>
 public enum TraceEventKind : byte
 {
+    /// <summary>A wall-clock reading (milliseconds since the Unix epoch).</summary>
     ClockWall = 1,
+    /// <summary>A monotonic-clock reading (milliseconds).</summary>
     ClockMonotonic = 2,
+    /// <summary>The random bytes the entropy provider gave.</summary>
     Entropy = 3,
+    /// <summary>Text written to stdout or stderr (<see cref="TraceEvent.Argument"/> names the stream).</summary>
     ConsoleWrite = 4,
+    /// <summary>The environment variables, recorded when (and only if) the program read them.</summary>
     ProcessEnvironment = 5,
+    /// <summary>The current working directory the process host gave.</summary>
     ProcessCwd = 6,
+    /// <summary>The program called exit(code) (<see cref="TraceEvent.Number"/>).</summary>
     ProcessExit = 7,
     /// <summary>Format 1 only (module lookups are now <see cref="FsLocate"/>).</summary>
     ModuleRealPath = 8,

@@ -27,6 +27,7 @@ public sealed record TraceHeader(
     string? Root = null,
     int? MaxMemoryMiB = null)
 {
+    /// <summary>The header as UTF-8 JSON, as it is stored at the start of a trace (<see cref="FromJson"/> reads it back).</summary>
     public byte[] ToJson()
     {
         using var buffer = new MemoryStream();
@@ -82,6 +83,7 @@ public sealed record TraceHeader(
         }
     }
 
+    /// <summary>A few human-readable lines: version, mode and seed, the program, cwd, platform, time zone and locale, capabilities and memory limit.</summary>
     public string Summary()
     {
         var text = new StringBuilder();

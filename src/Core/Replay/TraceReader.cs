@@ -15,6 +15,7 @@ public sealed class TraceReader : IDisposable
     private long _events;
     private bool _ended;
 
+    /// <summary>The run's header, read and checked when the reader was made.</summary>
     public TraceHeader Header { get; }
 
     /// <summary>True once the data ran out without a clean end: no end record, or the file stops inside the compressed stream.</summary>
@@ -23,6 +24,8 @@ public sealed class TraceReader : IDisposable
     /// <summary>The End record's exit code, once read.</summary>
     public int? EndExitCode { get; private set; }
 
+    /// <summary>Starts reading a trace from <paramref name="source"/>: checks the magic and version, then reads and verifies the header.</summary>
+    /// <exception cref="TraceFormatException">not an esrun trace, another format version, or a damaged or missing header.</exception>
     public TraceReader(Stream source)
     {
         Span<byte> prefix = stackalloc byte[10];
@@ -123,5 +126,6 @@ public sealed class TraceReader : IDisposable
         return ((byte)kind, payload);
     }
 
+    /// <summary>Disposes the source stream.</summary>
     public void Dispose() => _data.Dispose();
 }

@@ -17,6 +17,7 @@ public sealed class TraceWriter : IDisposable
     private readonly Lock _gate = new();
     private long _events;
 
+    /// <summary>Starts a trace on <paramref name="destination"/>: writes the magic, the version and <paramref name="header"/> (with its checkpoint), and flushes.</summary>
     public TraceWriter(Stream destination, TraceHeader header)
     {
         _file = destination;
@@ -35,6 +36,7 @@ public sealed class TraceWriter : IDisposable
     /// <summary>Events written so far (checkpoints excluded).</summary>
     public long EventCount => _events;
 
+    /// <summary>Appends an event, and a checkpoint after every <see cref="TraceFormat.CheckpointInterval"/> events.</summary>
     public void Add(TraceEvent e)
     {
         lock (_gate)
@@ -83,6 +85,7 @@ public sealed class TraceWriter : IDisposable
         _deflate.Write(payload);
     }
 
+    /// <summary>Finishes the compressed stream and flushes the destination stream, which stays open; writes no End record (see <see cref="End"/>).</summary>
     public void Dispose()
     {
         lock (_gate)

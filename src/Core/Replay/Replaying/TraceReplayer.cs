@@ -38,6 +38,7 @@ public sealed class TraceReplayer(TraceReader reader)
     /// <summary>Stops the replay: the program did something the trace cannot account for.</summary>
     public ReplayDivergenceException Fail(string traceHas, string programAsked) => Diverge(traceHas, programAsked);
 
+    /// <summary>The recorded run's header.</summary>
     public TraceHeader Header => reader.Header;
 
     /// <summary>Where script execution is now (file:line:column), asked only when a divergence is reported.</summary>
@@ -46,6 +47,7 @@ public sealed class TraceReplayer(TraceReader reader)
     /// <summary>Told once, at the first divergence (e.g. to stop the runtime with its own exit code).</summary>
     public Action<ReplayDivergence>? OnDivergence { get; set; }
 
+    /// <summary>The first divergence, once there was one; null while the replay matches the trace.</summary>
     public ReplayDivergence? Divergence { get; private set; }
 
     /// <summary>Events handed out so far.</summary>
@@ -91,6 +93,7 @@ public sealed class TraceReplayer(TraceReader reader)
             Diverge($"an exit code of {recorded}", $"an exit code of {exitCode}", callSite: false);
     }
 
+    /// <summary>Whether the replay has reached the end of a trace that was cut short (no clean end).</summary>
     public bool TraceWasTruncated => Peek() is null && reader.Truncated;
 
     private const string NoEndRecord = "no end record: the recorded run did not finish, or the file was truncated";
@@ -138,6 +141,7 @@ public sealed class TraceReplayer(TraceReader reader)
 /// </summary>
 public sealed record ReplayDivergence(long EventIndex, string TraceHas, string ProgramAsked, string? CallSite, bool CutShort = false)
 {
+    /// <summary>The divergence in words, with the call site when known.</summary>
     public string Message =>
         (CutShort
             ? $"the trace was cut short after event {EventIndex} ({TraceHas}): the replay matched every recorded event, then the program {ProgramAsked}"
@@ -145,7 +149,9 @@ public sealed record ReplayDivergence(long EventIndex, string TraceHas, string P
         (CallSite is null ? "" : $"\n    at {CallSite}");
 }
 
+/// <summary>Thrown when a replay diverges from its trace (or is asked for more than it holds); carries the <see cref="ReplayDivergence"/>.</summary>
 public sealed class ReplayDivergenceException(ReplayDivergence divergence) : Exception(divergence.Message)
 {
+    /// <summary>Where and how the replay left the trace.</summary>
     public ReplayDivergence Divergence { get; } = divergence;
 }
