@@ -175,11 +175,12 @@ internal static class CommandLine
         {
             var arg = args[i];
             string? Value() => i + 1 < args.Count ? args[++i] : null;
-            if (arg.StartsWith("--allow-net=", StringComparison.Ordinal)) { args = [.. args.Take(i), "--allow-net", arg["--allow-net=".Length..], .. args.Skip(i + 1)]; arg = "--allow-net"; }
+            string? inlineValue = null; // --allow-net=LIST
+            if (arg.StartsWith("--allow-net=", StringComparison.Ordinal)) (arg, inlineValue) = ("--allow-net", arg["--allow-net=".Length..]);
             switch (arg)
             {
                 case "--allow-net":
-                    var hosts = Value();
+                    var hosts = inlineValue ?? Value();
                     if (string.IsNullOrWhiteSpace(hosts)) return new Invalid("--allow-net needs a list of hosts (host or host:port, comma-separated)");
                     netHosts ??= [];
                     foreach (var host in hosts.Split(',', StringSplitOptions.TrimEntries))

@@ -150,8 +150,8 @@ public sealed class Simulation
         int exit;
         using (var trace = new TraceWriter(buffer, Header(code, seed)))
         {
-            using var runtime = JsRuntime.FromCode(Options(Recorder.Wrap(providers, trace)), code);
-            exit = runtime.RunToCompletion();
+            // As the CLI and simulated systems do: the end is written once disposing the runtime has closed what was open.
+            using (var runtime = JsRuntime.FromCode(Options(Recorder.Wrap(providers, trace)), code)) exit = runtime.RunToCompletion();
             trace.End(exit);
         }
         return new RecordedRun(new RunOutcome(console.Stdout, console.Stderr, exit), buffer.ToArray());
@@ -167,10 +167,13 @@ public sealed class Simulation
         var exit = DivergedExitCode;
         try
         {
-            using var runtime = JsRuntime.FromCode(Options(Replayer.Providers(replayer, console)), reader.Header.EvalCode ?? "");
-            replayer.CallSite = runtime.CurrentCallSite;
-            replayer.OnDivergence = d => runtime.Stop(ExitCodeOf(d));
-            exit = runtime.RunToCompletion();
+            using (var runtime = JsRuntime.FromCode(Options(Replayer.Providers(replayer, console)), reader.Header.EvalCode ?? ""))
+            {
+                replayer.CallSite = runtime.CurrentCallSite;
+                replayer.OnDivergence = d => runtime.Stop(ExitCodeOf(d));
+                exit = runtime.RunToCompletion();
+            }
+            replayer.OnDivergence = null; // the runtime is gone: nothing left to stop
             replayer.ExpectEnd(exit);
         }
         catch (ReplayDivergenceException) { }

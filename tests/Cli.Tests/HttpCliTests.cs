@@ -6,21 +6,8 @@ using System.Text;
 namespace EsRuntime.Cli.Tests;
 
 /// <summary>runtime:http serve and fetch from the CLI on real scripts: loopback, --sim, record and replay, --allow-net, a .NET server.</summary>
-public sealed class HttpCliTests : IDisposable
+public sealed class HttpCliTests() : ProjectFolder("esrun-http-cli-")
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("esrun-http-cli-");
-
-    public HttpCliTests() => File.WriteAllText(Path.Combine(_dir.FullName, "package.json"), "{}");
-
-    public void Dispose() => _dir.Delete(recursive: true);
-
-    private string Script(string name, string code)
-    {
-        var path = Path.Combine(_dir.FullName, name);
-        File.WriteAllText(path, code);
-        return path;
-    }
-
     /// <summary>The API reference's server, and N clients fetching from it (N from the arguments).</summary>
     private const string ServerAndClients = """
         import { serve } from "runtime:http";
@@ -51,11 +38,11 @@ public sealed class HttpCliTests : IDisposable
     public void TheApiReferenceServerAnswersFetchOverLoopbackAndUnderSim()
     {
         var script = Script("server.mjs", ServerAndClients.Replace("port: 8080", "port: 0"));
-        var real = Esrun.Run(_dir.FullName, script, "20");
+        var real = Esrun.Run(Dir.FullName, script, "20");
         Assert.Equal("requests 40 bytes 860\n", real.Stdout + real.Stderr);
-        var sim = Esrun.Run(_dir.FullName, "--sim", "9", script, "20");
+        var sim = Esrun.Run(Dir.FullName, "--sim", "9", script, "20");
         Assert.Equal(real.Stdout, sim.Stdout + sim.Stderr);
-        var again = Esrun.Run(_dir.FullName, "--sim", "9", "--faults", "net.delay=0.3,net.slow=0.2", script, "20");
+        var again = Esrun.Run(Dir.FullName, "--sim", "9", "--faults", "net.delay=0.3,net.slow=0.2", script, "20");
         Assert.Equal(real.Stdout, again.Stdout + again.Stderr);
     }
 
@@ -66,7 +53,7 @@ public sealed class HttpCliTests : IDisposable
         var trace = Path.Combine(Path.GetTempPath(), $"esrun-http-{Guid.NewGuid():N}.trace");
         try
         {
-            var recorded = Esrun.Run(_dir.FullName, "--record", trace, script, "50");
+            var recorded = Esrun.Run(Dir.FullName, "--record", trace, script, "50");
             Assert.Equal("requests 100 bytes 2915\n", recorded.Stdout + recorded.Stderr);
             File.Delete(script);
             var replayed = Esrun.Run(Path.GetTempPath(), "--replay", trace);
@@ -84,10 +71,10 @@ public sealed class HttpCliTests : IDisposable
               console.log(await fetch(url).then(() => "answered", (e) => `${e.name}: ${e.message}`));
             }
             """);
-        var r = Esrun.Run(_dir.FullName, "--allow-net=127.0.0.1", script);
+        var r = Esrun.Run(Dir.FullName, "--allow-net=127.0.0.1", script);
         Assert.Equal("TypeError: fetch failed: connect 127.0.0.1:49 refused\n"
             + "NotCapable: fetch to localhost:49 is not allowed: the Net capability covers only 127.0.0.1\n", r.Stdout + r.Stderr);
-        Assert.Equal(2, Esrun.Run(_dir.FullName, "--allow-net", "", script).ExitCode);
+        Assert.Equal(2, Esrun.Run(Dir.FullName, "--allow-net", "", script).ExitCode);
     }
 
     [Fact]
@@ -103,7 +90,7 @@ public sealed class HttpCliTests : IDisposable
             const text = await r.text();
             console.log(r.status, r.redirected, new URL(r.url).pathname, r.headers.get("content-encoding"), text.length, text.slice(0, 6));
             """);
-        var result = Esrun.Run(_dir.FullName, script);
+        var result = Esrun.Run(Dir.FullName, script);
         cts.Cancel();
         Assert.Equal("200 true /chain/0 gzip 60000 chunk \n", result.Stdout + result.Stderr);
     }

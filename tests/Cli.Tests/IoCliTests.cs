@@ -3,21 +3,8 @@ using System.Diagnostics;
 namespace EsRuntime.Cli.Tests;
 
 /// <summary>runtime:fs and runtime:net from the CLI on real scripts: real runs, --sim, faults, record and replay.</summary>
-public sealed class IoCliTests : IDisposable
+public sealed class IoCliTests() : ProjectFolder("esrun-io-cli-")
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("esrun-io-cli-");
-
-    public IoCliTests() => File.WriteAllText(Path.Combine(_dir.FullName, "package.json"), "{}");
-
-    public void Dispose() => _dir.Delete(recursive: true);
-
-    private string Script(string name, string code)
-    {
-        var path = Path.Combine(_dir.FullName, name);
-        File.WriteAllText(path, code);
-        return path;
-    }
-
     private const string FsHeavy = """
         import { file, write, readDir, mkdir, remove, stat, exists } from "runtime:fs";
         await mkdir("out/nested", { recursive: true });
@@ -34,32 +21,32 @@ public sealed class IoCliTests : IDisposable
     [Fact]
     public void AnFsScriptRunsOnTheRealDisk()
     {
-        File.WriteAllText(Path.Combine(_dir.FullName, "fixture.txt"), "from the project\n");
-        var r = Esrun.Run(_dir.FullName, Script("fs.mjs", FsHeavy));
+        File.WriteAllText(Path.Combine(Dir.FullName, "fixture.txt"), "from the project\n");
+        var r = Esrun.Run(Dir.FullName, Script("fs.mjs", FsHeavy));
         Assert.Equal("total 78310 copied 300000 300000 true\nfixture from the project\n", r.Stdout + r.Stderr);
-        Assert.True(File.Exists(Path.Combine(_dir.FullName, "out", "nested", "f7.txt")));
-        Assert.Equal(300_000, new FileInfo(Path.Combine(_dir.FullName, "out", "copy.bin")).Length);
+        Assert.True(File.Exists(Path.Combine(Dir.FullName, "out", "nested", "f7.txt")));
+        Assert.Equal(300_000, new FileInfo(Path.Combine(Dir.FullName, "out", "copy.bin")).Length);
     }
 
     [Fact]
     public void UnderSimNoWriteReachesTheRealDiskAndFixturesAreReadable()
     {
-        File.WriteAllText(Path.Combine(_dir.FullName, "fixture.txt"), "from the project\n");
-        var r = Esrun.Run(_dir.FullName, "--sim", "3", Script("fs.mjs", FsHeavy));
+        File.WriteAllText(Path.Combine(Dir.FullName, "fixture.txt"), "from the project\n");
+        var r = Esrun.Run(Dir.FullName, "--sim", "3", Script("fs.mjs", FsHeavy));
         Assert.Equal("total 78310 copied 300000 300000 true\nfixture from the project\n", r.Stdout + r.Stderr);
-        Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "out")), "a simulated run wrote to the real disk");
+        Assert.False(Directory.Exists(Path.Combine(Dir.FullName, "out")), "a simulated run wrote to the real disk");
     }
 
     [Fact]
     public void TheSameSeedWithFaultsGivesByteIdenticalOutput()
     {
-        File.WriteAllText(Path.Combine(_dir.FullName, "fixture.txt"), "x");
+        File.WriteAllText(Path.Combine(Dir.FullName, "fixture.txt"), "x");
         var script = Script("fs.mjs", FsHeavy);
         var outputs = new HashSet<string>();
         for (var seed = 1; seed <= 6; seed++)
         {
-            var first = Esrun.Run(_dir.FullName, "--sim", seed.ToString(), "--faults", "disk.eio=0.02,disk.nospace=0.01", script);
-            var second = Esrun.Run(_dir.FullName, "--sim", seed.ToString(), "--faults", "disk.eio=0.02,disk.nospace=0.01", script);
+            var first = Esrun.Run(Dir.FullName, "--sim", seed.ToString(), "--faults", "disk.eio=0.02,disk.nospace=0.01", script);
+            var second = Esrun.Run(Dir.FullName, "--sim", seed.ToString(), "--faults", "disk.eio=0.02,disk.nospace=0.01", script);
             Assert.Equal(first, second);
             outputs.Add(first.Stdout + first.Stderr);
         }
@@ -71,19 +58,19 @@ public sealed class IoCliTests : IDisposable
     [Fact]
     public void AnFsHeavyRecordingReplaysWithEveryFileDeleted()
     {
-        File.WriteAllText(Path.Combine(_dir.FullName, "fixture.txt"), "recorded\n");
+        File.WriteAllText(Path.Combine(Dir.FullName, "fixture.txt"), "recorded\n");
         var trace = Path.Combine(Path.GetTempPath(), $"esrun-fs-{Guid.NewGuid():N}.trace");
         try
         {
-            var recorded = Esrun.Run(_dir.FullName, "--record", trace, Script("fs.mjs", FsHeavy));
+            var recorded = Esrun.Run(Dir.FullName, "--record", trace, Script("fs.mjs", FsHeavy));
             Assert.Equal(0, recorded.ExitCode);
-            foreach (var entry in _dir.EnumerateFileSystemInfos())
+            foreach (var entry in Dir.EnumerateFileSystemInfos())
                 if (entry is DirectoryInfo d) d.Delete(true); else entry.Delete();
             var replayed = Esrun.Run(Path.GetTempPath(), "--replay", trace);
             Assert.Equal(recorded.Stdout, replayed.Stdout);
             Assert.Equal(recorded.Stderr, replayed.Stderr);
             Assert.Equal(0, replayed.ExitCode);
-            Assert.Empty(_dir.EnumerateFileSystemInfos());
+            Assert.Empty(Dir.EnumerateFileSystemInfos());
         }
         finally { File.Delete(trace); }
     }
@@ -111,9 +98,9 @@ public sealed class IoCliTests : IDisposable
     public void AnEchoServerAndClientsRunOverLoopbackAndUnderSim()
     {
         var script = Script("echo.mjs", Echo);
-        var real = Esrun.Run(_dir.FullName, script, "20");
+        var real = Esrun.Run(Dir.FullName, script, "20");
         Assert.Equal("connections 20 bytes 10500\n", real.Stdout + real.Stderr);
-        var sim = Esrun.Run(_dir.FullName, "--sim", "5", script, "20");
+        var sim = Esrun.Run(Dir.FullName, "--sim", "5", script, "20");
         Assert.Equal(real.Stdout, sim.Stdout + sim.Stderr);
     }
 
@@ -124,7 +111,7 @@ public sealed class IoCliTests : IDisposable
         var trace = Path.Combine(Path.GetTempPath(), $"esrun-net-{Guid.NewGuid():N}.trace");
         try
         {
-            var recorded = Esrun.Run(_dir.FullName, "--record", trace, script, "100");
+            var recorded = Esrun.Run(Dir.FullName, "--record", trace, script, "100");
             Assert.Equal("connections 100 bytes 54500\n", recorded.Stdout + recorded.Stderr);
             File.Delete(script);
             var replayed = Esrun.Run(Path.GetTempPath(), "--replay", trace);
@@ -137,7 +124,7 @@ public sealed class IoCliTests : IDisposable
     [Fact]
     public void DenyingNetRefusesConnectAndListen()
     {
-        var r = Esrun.Run(_dir.FullName, "--deny", "net,net-listen", Script("deny.mjs", """
+        var r = Esrun.Run(Dir.FullName, "--deny", "net,net-listen", Script("deny.mjs", """
             import { connect, listen } from "runtime:net";
             for (const attempt of [() => connect("127.0.0.1:80"), () => listen({ port: 0 })]) {
               try { attempt(); console.log("allowed"); } catch (e) { console.log(e.name); }
@@ -150,7 +137,7 @@ public sealed class IoCliTests : IDisposable
     public void TheTimeoutStopsASynchronousLoopAndKeepsTheOutput()
     {
         var clock = Stopwatch.StartNew();
-        var r = Esrun.Run(_dir.FullName, "--timeout", "300", Script("spin.mjs", "console.log('before'); while (true) {}"));
+        var r = Esrun.Run(Dir.FullName, "--timeout", "300", Script("spin.mjs", "console.log('before'); while (true) {}"));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         Assert.Equal("before\n", r.Stdout);
         Assert.Contains("execution timed out after 300 ms", r.Stderr);
@@ -161,10 +148,10 @@ public sealed class IoCliTests : IDisposable
     public void FaultsNeedSimAndNamesAreChecked()
     {
         var script = Script("x.mjs", "console.log(1)");
-        var noSim = Esrun.Run(_dir.FullName, "--faults", "disk", script);
+        var noSim = Esrun.Run(Dir.FullName, "--faults", "disk", script);
         Assert.Equal(2, noSim.ExitCode);
         Assert.Contains("--faults needs --sim SEED", noSim.Stderr);
-        var unknown = Esrun.Run(_dir.FullName, "--sim", "1", "--faults", "disk.nope=0.1", script);
+        var unknown = Esrun.Run(Dir.FullName, "--sim", "1", "--faults", "disk.nope=0.1", script);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("unknown fault 'disk.nope'", unknown.Stderr);
         var help = Esrun.Run(null, "--help");
@@ -177,7 +164,7 @@ public sealed class IoCliTests : IDisposable
     {
         for (var i = 0; i < 5; i++)
         {
-            var r = Esrun.Run(_dir.FullName, Script("wasm.mjs", """
+            var r = Esrun.Run(Dir.FullName, Script("wasm.mjs", """
                 const { instance } = await WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
                 setTimeout(async () => { const p = await import("runtime:path"); console.log(typeof instance.exports, typeof p.join, import.meta.url.endsWith("wasm.mjs")); }, 5);
                 """));

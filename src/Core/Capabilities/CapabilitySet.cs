@@ -8,9 +8,10 @@ namespace EsRuntime.Capabilities;
 /// </summary>
 internal sealed class CapabilitySet(Capability granted, IReadOnlyList<string>? netHosts = null)
 {
-    public Capability Granted { get; } = granted;
+    /// <summary>The host list parsed once: a name without brackets, and a port or -1 for any.</summary>
+    private readonly (string Host, int Port)[]? _netHosts = netHosts?.Select(Parse).ToArray();
 
-    public IReadOnlyList<string>? NetHosts { get; } = netHosts;
+    public Capability Granted { get; } = granted;
 
     public bool Has(Capability capability) => (Granted & capability) == capability;
 
@@ -25,16 +26,21 @@ internal sealed class CapabilitySet(Capability granted, IReadOnlyList<string>? n
     public void DemandNet(string host, int port, string what)
     {
         Demand(Capability.Net, what);
-        if (NetHosts is null) return;
-        var name = host.TrimStart('[').TrimEnd(']');
-        foreach (var allowed in NetHosts)
-        {
-            var colon = allowed.LastIndexOf(':');
-            var bracketed = allowed.StartsWith('[');
-            var (allowedHost, allowedPort) = colon > 0 && (!bracketed || allowed[colon - 1] == ']') && int.TryParse(allowed.AsSpan(colon + 1), out var p)
-                ? (allowed[..colon], p) : (allowed, -1);
-            if (string.Equals(allowedHost.TrimStart('[').TrimEnd(']'), name, StringComparison.OrdinalIgnoreCase) && (allowedPort < 0 || allowedPort == port)) return;
-        }
-        throw new OpException("NotCapable", $"{what} to {host}:{port} is not allowed: the Net capability covers only {string.Join(", ", NetHosts)}");
+        if (_netHosts is null) return;
+        var name = Unbracket(host);
+        foreach (var allowed in _netHosts)
+            if (string.Equals(allowed.Host, name, StringComparison.OrdinalIgnoreCase) && (allowed.Port < 0 || allowed.Port == port)) return;
+        throw new OpException("NotCapable", $"{what} to {host}:{port} is not allowed: the Net capability covers only {string.Join(", ", netHosts!)}");
     }
+
+    private static (string, int) Parse(string allowed)
+    {
+        var colon = allowed.LastIndexOf(':');
+        var bracketed = allowed.StartsWith('[');
+        return colon > 0 && (!bracketed || allowed[colon - 1] == ']') && int.TryParse(allowed.AsSpan(colon + 1), out var port)
+            ? (Unbracket(allowed[..colon]), port)
+            : (Unbracket(allowed), -1);
+    }
+
+    private static string Unbracket(string host) => host.TrimStart('[').TrimEnd(']');
 }

@@ -1,8 +1,5 @@
 using System.IO.Compression;
 using EsRuntime.Capabilities;
-using EsRuntime.Providers.Real;
-using EsRuntime.Providers.Real.Net;
-using EsRuntime.Providers.Sim;
 
 namespace EsRuntime.Tests.Fetch;
 
@@ -43,15 +40,9 @@ public sealed class FetchTests
 
     private static string Script(string code) => $"const BROTLI = \"{Brotli}\";\n" + Server + code + "\nawait server.stop();\n";
 
-    private static JsResult Real(string code, IReadOnlyList<string>? netHosts = null) =>
-        JsHarness.Run(Script(code), Capability.All, clock: new SystemClock(), network: new SocketNetwork(), netHosts: netHosts);
+    private static JsResult Real(string code, IReadOnlyList<string>? netHosts = null) => JsHarness.RunReal(Script(code), netHosts: netHosts);
 
-    private static JsResult Sim(string code, ulong seed = 1, string faults = "none")
-    {
-        var world = new Simulation(seed, FaultPlan.Parse(faults));
-        return JsHarness.Run(Script(code), Capability.All, seed, clock: world.Clock, files: world.CreateDisk(), network: world.Network.Host("test"),
-            scheduler: new SeededScheduler(world));
-    }
+    private static JsResult Sim(string code, ulong seed = 1, string faults = "none") => JsHarness.RunSim(Script(code), seed, faults);
 
     private static void Both(string code, string expected)
     {
@@ -116,14 +107,14 @@ public sealed class FetchTests
     [Fact]
     public void NetworkErrorsAreTypeErrorsThatSayWhatFailed()
     {
-        var result = JsHarness.Run("""
+        var result = JsHarness.RunReal("""
             const settle = (p) => p.then(() => "ok", (e) => `${e.name}: ${e.message}`);
             console.log(await settle(fetch("http://127.0.0.1:49/")));
             console.log(await settle(fetch("ftp://example.com/")));
             console.log(await settle(fetch("blob:nothing")));
             console.log(await settle(fetch("http://user:pw@127.0.0.1:49/")));
             console.log(await settle(fetch("not a url")));
-            """, Capability.All, clock: new SystemClock(), network: new SocketNetwork());
+            """);
         Assert.Equal("TypeError: fetch failed: connect 127.0.0.1:49 refused\n"
             + "TypeError: fetch failed: the URL scheme \"ftp\" is not supported\n"
             + "TypeError: fetch failed: blob: URLs are not supported (esrun has no URL.createObjectURL)\n",
@@ -135,9 +126,9 @@ public sealed class FetchTests
     [Fact]
     public void PortsOfOtherProtocolsAreBlockedBeforeAnyConnection()
     {
-        var result = JsHarness.Run("""
+        var result = JsHarness.RunReal("""
             console.log(await fetch("http://127.0.0.1:25/").then(() => "ok", (e) => `${e.name}: ${e.message}`));
-            """, Capability.All, clock: new SystemClock(), network: new SocketNetwork());
+            """);
         Assert.Equal("TypeError: fetch failed: port 25 is blocked (it belongs to another protocol)\n", result.Stdout);
     }
 
@@ -157,7 +148,7 @@ public sealed class FetchTests
     public void SequentialRequestsReuseOneConnection()
     {
         // A raw HTTP responder on runtime:net counts the connections fetch opened.
-        var result = JsHarness.Run("""
+        var result = JsHarness.RunReal("""
             import { listen } from "runtime:net";
             const listener = listen({ hostname: "127.0.0.1", port: 0 });
             const { port } = await listener.addr;
@@ -185,7 +176,7 @@ public sealed class FetchTests
             console.log(texts.length, connections);
             listener.close();
             for (const socket of sockets) socket.close(); // the server side's reads would keep the run alive
-            """, Capability.All, clock: new SystemClock(), network: new SocketNetwork());
+            """);
         Assert.Equal("20 1\n", result.Stdout + result.Stderr);
     }
 
@@ -194,13 +185,13 @@ public sealed class FetchTests
     {
         var listed = Real("""console.log(await settle(fetch("http://127.0.0.1:49/")), (await fetch(base + "/x")).status);""", netHosts: ["127.0.0.1"]);
         Assert.Equal("TypeError: fetch failed: connect 127.0.0.1:PORT refused 200\n", listed.Stdout + listed.Stderr);
-        var unlisted = JsHarness.Run("""
+        var unlisted = JsHarness.RunReal("""
             console.log(await fetch("http://127.0.0.1:49/").then(() => "ok", (e) => `${e.name}: ${e.message}`));
-            """, Capability.All, clock: new SystemClock(), network: new SocketNetwork(), netHosts: ["example.com:443"]);
+            """, netHosts: ["example.com:443"]);
         Assert.Equal("NotCapable: fetch to 127.0.0.1:49 is not allowed: the Net capability covers only example.com:443\n", unlisted.Stdout);
-        var denied = JsHarness.Run("""
+        var denied = JsHarness.RunReal("""
             console.log(await fetch("http://127.0.0.1:49/").then(() => "ok", (e) => `${e.name}: ${e.message}`));
-            """, Capability.All & ~Capability.Net, clock: new SystemClock(), network: new SocketNetwork());
+            """, Capability.All & ~Capability.Net);
         Assert.Equal("NotCapable: fetch requires the Net capability, which this runtime was not granted\n", denied.Stdout);
     }
 

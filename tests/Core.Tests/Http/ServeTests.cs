@@ -1,8 +1,5 @@
 using EsRuntime.Capabilities;
 using EsRuntime.Providers;
-using EsRuntime.Providers.Real;
-using EsRuntime.Providers.Real.Net;
-using EsRuntime.Providers.Sim;
 
 namespace EsRuntime.Tests.Http;
 
@@ -38,15 +35,9 @@ public sealed class ServeTests
         const show = (text) => console.log(JSON.stringify(text));
         """;
 
-    private static JsResult Real(string code, Capability capabilities = Capability.All) =>
-        JsHarness.Run(Prelude + code, capabilities, clock: new SystemClock(), network: new SocketNetwork());
+    private static JsResult Real(string code) => JsHarness.RunReal(Prelude + code);
 
-    private static JsResult Sim(string code, ulong seed = 1, string faults = "none")
-    {
-        var world = new Simulation(seed, FaultPlan.Parse(faults));
-        return JsHarness.Run(Prelude + code, Capability.All, seed, clock: world.Clock, files: world.CreateDisk(), network: world.Network.Host("test"),
-            scheduler: new SeededScheduler(world));
-    }
+    private static JsResult Sim(string code, ulong seed = 1, string faults = "none") => JsHarness.RunSim(Prelude + code, seed, faults);
 
     private static void Both(string code, string expected)
     {
@@ -200,11 +191,11 @@ public sealed class ServeTests
     [Fact]
     public void ServeWithoutNetListenIsNotCapable()
     {
-        var result = JsHarness.Run("""
+        var result = JsHarness.RunReal("""
             import { serve } from "runtime:http";
             try { serve(() => new Response("x")); await new Promise((r) => setTimeout(r, 10)); console.log("served"); }
             catch (e) { console.log(e.name, e.message); }
-            """, Capability.All & ~Capability.NetListen, clock: new SystemClock(), network: new SocketNetwork());
+            """, Capability.All & ~Capability.NetListen);
         Assert.StartsWith("NotCapable runtime:http serve requires the NetListen capability", result.Stdout);
     }
 

@@ -1,8 +1,5 @@
 using EsRuntime.Capabilities;
 using EsRuntime.Providers;
-using EsRuntime.Providers.Real;
-using EsRuntime.Providers.Real.Net;
-using EsRuntime.Providers.Sim;
 
 namespace EsRuntime.Tests.Net;
 
@@ -35,15 +32,10 @@ public sealed class NetTests
         server.close();
         """;
 
-    private static JsResult Real(string code, Capability capabilities = Capability.All) =>
-        JsHarness.Run(code, capabilities, clock: new SystemClock(), network: new SocketNetwork());
+    private static JsResult Real(string code, Capability capabilities = Capability.All) => JsHarness.RunReal(code, capabilities);
 
-    private static JsResult Sim(string code, ulong seed = 1, string faults = "none", Capability capabilities = Capability.All)
-    {
-        var world = new Simulation(seed, FaultPlan.Parse(faults));
-        return JsHarness.Run(code, capabilities, seed, clock: world.Clock, files: world.CreateDisk(), network: world.Network.Host("test"),
-            scheduler: new SeededScheduler(world));
-    }
+    private static JsResult Sim(string code, ulong seed = 1, string faults = "none", Capability capabilities = Capability.All) =>
+        JsHarness.RunSim(code, seed, faults, capabilities);
 
     [Fact]
     public void AnEchoOverLoopbackAndOverTheSimulatedNetworkGivesTheSameBytes()

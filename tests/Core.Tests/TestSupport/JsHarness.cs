@@ -1,6 +1,8 @@
 using EsRuntime.Capabilities;
 using EsRuntime.Providers;
 using EsRuntime.Providers.Sim;
+using EsRuntime.Providers.Real;
+using EsRuntime.Providers.Real.Net;
 using EsRuntime.Providers.Sim.Disk;
 using EsRuntime.Runtime;
 
@@ -35,6 +37,18 @@ public static class JsHarness
         }, moduleCode);
         var code = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, code);
+    }
+
+    /// <summary>On the real clock and real loopback sockets (the disk stays simulated).</summary>
+    public static JsResult RunReal(string moduleCode, Capability capabilities = Capability.All, IReadOnlyList<string>? netHosts = null) =>
+        Run(moduleCode, capabilities, clock: new SystemClock(), network: new SocketNetwork(), netHosts: netHosts);
+
+    /// <summary>On one simulation under <paramref name="seed"/>: its clock, disk, network (host "test") and completion order, with <paramref name="faults"/>.</summary>
+    public static JsResult RunSim(string moduleCode, ulong seed = 1, string faults = "none", Capability capabilities = Capability.All)
+    {
+        var world = new Simulation(seed, FaultPlan.Parse(faults));
+        return Run(moduleCode, capabilities, seed, clock: world.Clock, files: world.CreateDisk(), network: world.Network.Host("test"),
+            scheduler: new SeededScheduler(world));
     }
 
     /// <summary>Runs a module file on the real filesystem (for module-resolution tests), still on simulated time.</summary>

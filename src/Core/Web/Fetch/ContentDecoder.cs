@@ -26,21 +26,17 @@ internal sealed class ContentDecoder : IDisposable
         var codings = new List<ICoding>();
         for (var i = names.Length - 1; i >= 0; i--)
         {
-            ICoding? coding = names[i].ToLowerInvariant() switch
+            switch (names[i].ToLowerInvariant())
             {
-                "gzip" or "x-gzip" => new Inflating(CompressionFormat.Gzip),
-                "deflate" => new Inflating(CompressionFormat.Deflate),
-                "br" => new Brotli(),
-                "identity" => null,
-                _ => Unknown,
-            };
-            if (ReferenceEquals(coding, Unknown)) return null; // cannot undo the outer codings either
-            if (coding is not null) codings.Add(coding);
+                case "gzip" or "x-gzip": codings.Add(new Inflating(CompressionFormat.Gzip)); break;
+                case "deflate": codings.Add(new Inflating(CompressionFormat.Deflate)); break;
+                case "br": codings.Add(new Brotli()); break;
+                case "identity": break;
+                default: return null; // an unknown coding: the outer ones cannot be undone either
+            }
         }
         return codings.Count == 0 ? null : new ContentDecoder(codings);
     }
-
-    private static readonly ICoding Unknown = new Inflating(CompressionFormat.DeflateRaw);
 
     /// <summary>Decodes <paramref name="input"/> (<paramref name="final"/>: the body ended) and returns what it gave.</summary>
     /// <exception cref="InvalidDataException">the body is not valid in its coding, or was cut short.</exception>

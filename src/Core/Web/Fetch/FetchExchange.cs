@@ -31,6 +31,7 @@ internal sealed class FetchExchange : IDisposable
     private readonly FetchClient _client;
     private readonly Target _target;
     private readonly byte[]? _wholeBody;
+    private readonly Action _settled;
     private readonly Queue<(byte[]? Bytes, int Promise)> _writes = new();
     private readonly ArrayBufferWriter<byte> _output = new(4096);
     private readonly Queue<byte[]> _body = new();
@@ -53,8 +54,7 @@ internal sealed class FetchExchange : IDisposable
         Connect(allowIdle: true);
     }
 
-    private readonly Action _settled;
-
+    /// <summary>The last answer JS gets for this request (the body's end, or the error); the handle goes.</summary>
     private void Last(Reply reply, bool ok)
     {
         if (ok) reply.Ok(0);

@@ -12,8 +12,6 @@ namespace EsRuntime.Web.Fetch;
 /// </summary>
 internal static class FetchOps
 {
-    private const int MaxViewChunk = 1024 * 1024;
-
     public static void Register(RuntimeContext ctx)
     {
         var engine = ctx.Engine;
@@ -56,19 +54,8 @@ internal static class FetchOps
         engine.RegisterOp("fetchWrite", (a, r) =>
         {
             var exchange = Exchange(a);
-            var length = a.Int32(1);
-            byte[] bytes;
-            if (a.IsNullish(2))
-            {
-                if (length < 0 || length > engine.DispatchSlots) throw new OpException("RangeError", "fetchWrite: bad length");
-                bytes = engine.Transfer[..length].ToArray();
-            }
-            else
-            {
-                if (length < 0 || length > MaxViewChunk) throw new OpException("RangeError", "fetchWrite: bad length");
-                bytes = new byte[length];
-                V8Engine.ReadBytes(a.Value(2), (long)a.Number(3), bytes);
-            }
+            var bytes = Array.Empty<byte>();
+            HttpOps.Body(engine, a, 2, a.Int32(1), data => bytes = data.ToArray());
             var id = io.NewPromise();
             exchange.Write(bytes, id);
             r.Set(id);

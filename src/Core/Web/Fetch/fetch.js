@@ -15,8 +15,8 @@ const PromiseCtor = Promise;
 const TypeErrorCtor = TypeError;
 const CHUNK = 64 * 1024 - 64;
 const VIEW_CHUNK = 1024 * 1024;
+const hasHeader = internals.headerListContains;
 const MAX_REDIRECTS = 20;
-const userAgent = "esrun/" + ops.version();
 
 const redirectStatus = (status) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 const nullBodyStatus = (status) => status === 101 || status === 103 || status === 204 || status === 205 || status === 304;
@@ -56,7 +56,7 @@ async function run(record) {
     const port = url.port === "" ? (scheme === "https:" ? 443 : 80) : +url.port;
     if (badPorts.has(port)) throw new TypeErrorCtor(`fetch failed: port ${port} is blocked (it belongs to another protocol)`);
 
-    const exchange = await send(url, method, headers, body, signal);
+    const exchange = await send(url, port, method, headers, body, signal);
     const { status } = exchange;
     const location = redirectStatus(status) ? exchange.headers.find(([name]) => name.toLowerCase() === "location") : undefined;
     if (location === undefined || record.redirect === "manual") return respond(exchange, method, urlList, signal);
@@ -91,22 +91,16 @@ function dataResponse(href, urlList) {
   return fetchApi.newResponse({ status: 200, statusText: "OK", headers: [["Content-Type", data.mimeType]], body: data.body, urlList, type: "basic" });
 }
 
-function hasHeader(headers, name) {
-  for (const [n] of headers) if (n.toLowerCase() === name) return true;
-  return false;
-}
-
 /** Sends the request and waits for the response head: { status, statusText, headers, handle, abort(), drain() }. */
-async function send(url, method, headers, body, signal) {
+async function send(url, port, method, headers, body, signal) {
   const secure = url.protocol === "https:" ? 1 : 0;
   const host = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
-  const port = url.port === "" ? (secure ? 443 : 80) : +url.port;
   let fields = "";
   const add = (name, value) => { fields += (fields === "" ? "" : "\0") + name + "\0" + value; };
   for (const [name, value] of headers) add(name, value);
   if (!hasHeader(headers, "accept")) add("accept", "*/*");
   if (!hasHeader(headers, "accept-encoding")) add("accept-encoding", "gzip, deflate, br");
-  if (!hasHeader(headers, "user-agent")) add("user-agent", userAgent);
+  if (!hasHeader(headers, "user-agent")) add("user-agent", internals.userAgent);
 
   const bytes = body === null ? null : body.bytes;
   const length = body === null ? -1 : bytes !== null ? bytes.byteLength : (body.length ?? -2);
@@ -124,7 +118,7 @@ async function send(url, method, headers, body, signal) {
     const list = [];
     for (let i = 1; i + 1 < parts.length; i += 2) list.push([parts[i], parts[i + 1]]);
     return {
-      status: head.status, statusText: parts[0], headers: list, handle, signal, onAbort,
+      status: head.status, statusText: parts[0], headers: list, handle, onAbort,
       abort() { signal.removeEventListener("abort", onAbort); call(ops.fetchAbort, handle); },
       async drain() {
         signal.removeEventListener("abort", onAbort);

@@ -3,6 +3,7 @@
 // must not depend on where it runs. Prelude function body.
 
 const userAgent = "esrun/" + internals.ops.version();
+internals.userAgent = userAgent; // fetch sends it too
 const kCreate = Symbol("Navigator.create");
 
 let isNavigator;
