@@ -33,6 +33,18 @@ public enum FaultKind
     ClockStep,
     /// <summary>A host crashes later in the run and restarts from what its disk synced (decided when it starts).</summary>
     ProcessCrash,
+    /// <summary>A segment or a connection attempt is lost and retransmitted after TCP's timeout (the stream's order is kept).</summary>
+    NetDrop,
+    /// <summary>A connection's segments each wait a random extra time, so they reorder against other connections' segments.</summary>
+    NetJitter,
+    /// <summary>One host cannot send to another for a while (the other direction still flows); it heals.</summary>
+    NetOneWay,
+    /// <summary>A connection attempt arrives twice: the server also accepts a ghost connection, which the client resets.</summary>
+    NetDuplicate,
+    /// <summary>At a crash, a file being written survives under its temporary name, torn after some of its sectors.</summary>
+    DiskTorn,
+    /// <summary>At a crash, a file being written survives under its temporary name with one sector of garbage.</summary>
+    DiskCorrupt,
 }
 
 /// <summary>One fault kind's name (as <c>--faults</c> spells it), help text and default probability.</summary>
@@ -61,6 +73,14 @@ public sealed class FaultPlan
         new(FaultKind.ClockDrift, "clock.drift", "a host's wall clock runs up to 1% fast or slow (per host start)", 0.5),
         new(FaultKind.ClockStep, "clock.step", "a host's wall clock steps up to 30 s forward or back once (per host start)", 0.2),
         new(FaultKind.ProcessCrash, "process.crash", "a host crashes within 5 s and restarts from its synced disk (per host start)", 0.1),
+        // Appended, not grouped with their kind: swarm plans draw per catalogue entry in this order, so
+        // earlier seeds keep their plans when a kind is added.
+        new(FaultKind.NetDrop, "net.drop", "a segment or connection attempt is lost and retransmitted after 0.2-3 s (order kept)", 0.01),
+        new(FaultKind.NetJitter, "net.jitter", "a connection's segments each wait 0-100 ms more, reordering it against others", 0.05),
+        new(FaultKind.NetOneWay, "net.oneway", "one host cannot send to another for 1-10 s; the other way flows (per connection attempt)", 0.01),
+        new(FaultKind.NetDuplicate, "net.duplicate", "a connection attempt arrives twice: the server also accepts a ghost that is reset", 0.01),
+        new(FaultKind.DiskTorn, "disk.torn", "at a crash, a file being written survives under its temporary name, torn (per such file)", 0.5),
+        new(FaultKind.DiskCorrupt, "disk.corrupt", "at a crash, a file being written survives with a corrupted sector (per such file)", 0.2),
     ];
 
     /// <summary>The catalogue entry of <paramref name="kind"/>.</summary>

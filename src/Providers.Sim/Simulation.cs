@@ -73,14 +73,21 @@ public sealed class Simulation
     public event Action<string>? FaultInjected;
 
     /// <summary>Draws whether to inject <paramref name="kind"/> now; reports it if so.</summary>
-    public bool Inject(FaultKind kind, string what)
+    public bool Inject(FaultKind kind, string what) => Inject(kind, () => what);
+
+    /// <summary>
+    /// As <see cref="Inject(FaultKind, string)"/> for a fault that draws what it does once it fires (a
+    /// direction, a length): <paramref name="apply"/> runs only then, applies the fault and describes it.
+    /// </summary>
+    public bool Inject(FaultKind kind, Func<string> apply)
     {
         var decision = _decisions[(int)kind]++;
         var fire = ExactFaults is { } schedule ? schedule.Fires(kind, decision) : _faultRandom.Chance(Faults.Probability(kind));
         if (!fire) return false;
         var name = FaultPlan.Info(kind).Name;
-        _fired.Add(new FiredFault(name, decision, Now, what));
-        FaultInjected?.Invoke($"{name}: {what}");
+        var text = apply();
+        _fired.Add(new FiredFault(name, decision, Now, text));
+        FaultInjected?.Invoke($"{name}: {text}");
         return true;
     }
 

@@ -166,16 +166,32 @@ internal sealed class SimDisk
         dir.SyncEntries();
     }
 
-    /// <summary>A power cut: every directory and file goes back to what was last synced.</summary>
-    public void Crash() => Revert(RootNode);
+    /// <summary>
+    /// A power cut: every directory and file goes back to what was last synced. A file being written
+    /// (never synced) is lost, unless <paramref name="survivor"/> — given its path and the bytes written so
+    /// far — returns what of it the disk kept: then it stays, under its name, holding those bytes.
+    /// </summary>
+    public void Crash(Func<string, byte[], byte[]?>? survivor = null) => Revert(RootNode, Root, survivor);
 
-    private static void Revert(SimNode node)
+    private static void Revert(SimNode node, string path, Func<string, byte[], byte[]?>? survivor)
     {
         if (node.Kind == SimNodeKind.File) { node.Data = node.Synced; return; }
         if (node.Kind != SimNodeKind.Directory || node.Children is null) return;
-        node.Children = new SortedDictionary<string, SimNode>(node.SyncedChildren!, StringComparer.Ordinal);
-        foreach (var child in node.Children.Values) Revert(child);
+        var kept = new SortedDictionary<string, SimNode>(node.SyncedChildren!, StringComparer.Ordinal);
+        if (survivor is not null)
+            foreach (var (name, child) in node.Children)
+            {
+                if (child.Kind != SimNodeKind.File || child.Synced is not null || child.SnapshotPath is not null) continue;
+                if (survivor(Join(path, name), child.Data ?? []) is not { } bytes) continue;
+                child.Data = child.Synced = bytes;
+                kept[name] = child;
+            }
+        node.Children = kept;
+        node.SyncedChildren = new SortedDictionary<string, SimNode>(kept, StringComparer.Ordinal);
+        foreach (var (name, child) in node.Children) Revert(child, Join(path, name), survivor);
     }
+
+    private static string Join(string dir, string name) => dir == "/" ? "/" + name : dir + "/" + name;
 
     private string? Relative(string path)
     {

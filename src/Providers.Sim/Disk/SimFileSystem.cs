@@ -39,8 +39,39 @@ public sealed class SimFileSystem : IFileSystem
     public SimFileSystem CrashAndRestart()
     {
         _crashed = true;
-        _disk.Crash();
+        _disk.Crash(_sim is null ? null : Survivor);
         return new SimFileSystem(_sim, _disk);
+    }
+
+    private const int Sector = 512;
+
+    /// <summary>
+    /// What a crash leaves of a file being written: nothing, unless the plan tears it (a whole number of
+    /// its sectors reached the disk) or corrupts one of its sectors. The target of a write is never
+    /// affected — a write renames its temporary file into place only once synced — so what survives is
+    /// the temporary file, which a program listing the directory after its restart sees.
+    /// </summary>
+    private byte[]? Survivor(string path, byte[] written)
+    {
+        var sim = _sim!;
+        byte[]? kept = null;
+        sim.Inject(FaultKind.DiskTorn, () =>
+        {
+            var length = Math.Min(written.Length, Sector * sim.Random.Next(written.Length / Sector + 1));
+            kept = written[..length];
+            return $"{path} survived the crash torn: {length} of {written.Length} bytes";
+        });
+        sim.Inject(FaultKind.DiskCorrupt, () =>
+        {
+            kept ??= written;
+            if (kept.Length == 0) kept = new byte[Sector];
+            var sector = sim.Random.Next((kept.Length + Sector - 1) / Sector);
+            var bytes = kept.AsSpan(sector * Sector, Math.Min(Sector, kept.Length - sector * Sector)).ToArray();
+            for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)sim.Random.Next(256);
+            kept = [.. kept.AsSpan(0, sector * Sector), .. bytes, .. kept.AsSpan(sector * Sector + bytes.Length)];
+            return $"{path} survived the crash with sector {sector} corrupted";
+        });
+        return kept;
     }
 
     /// <summary>An empty in-memory disk rooted at <paramref name="root"/>, outside any simulation (operations complete at once).</summary>
@@ -303,7 +334,7 @@ public sealed class SimFileSystem : IFileSystem
 
         public void Dispose()
         {
-            if (_done) return;
+            if (_done || fs._crashed) return; // after a crash the temporary file is as the crash left it
             _done = true;
             fs._disk.Entries(target.Parent).Remove(temp);
         }

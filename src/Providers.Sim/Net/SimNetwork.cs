@@ -6,8 +6,9 @@ namespace EsRuntime.Providers.Sim.Net;
 /// <summary>
 /// The simulated network of one <see cref="Simulation"/>: named hosts, each with its own address and
 /// ports, joined by links with seeded latency, jitter and bandwidth. Every host reaches itself at
-/// 127.0.0.1 and localhost. Faults from the plan: refused connections, resets mid-stream, delayed
-/// segments, slow connections and partitions between two hosts that heal.
+/// 127.0.0.1 and localhost. Faults from the plan: refused, lost and duplicated connection attempts,
+/// resets mid-stream, delayed, lost and jittered segments, slow connections, and partitions between
+/// two hosts, both ways or one way, that heal.
 /// </summary>
 public sealed class SimNetwork(Simulation world)
 {
@@ -62,16 +63,28 @@ internal sealed class SimHost(SimNetwork network, string name, string address)
     }
 }
 
-/// <summary>The path between two hosts: latency, jitter, bandwidth, and a partition that heals at <see cref="HealedAt"/>.</summary>
+/// <summary>
+/// The path between two hosts: latency, jitter, bandwidth, a partition that heals at <see cref="HealedAt"/>,
+/// and one-way partitions (a sender's segments wait while the other direction flows).
+/// </summary>
 internal sealed class SimLink(Simulation world, double baseMs, double jitterMs, double bytesPerMs, bool loopback)
 {
+    private readonly Dictionary<string, double> _oneWayHealedAt = new(StringComparer.OrdinalIgnoreCase);
+
     public double BytesPerMs { get; } = bytesPerMs;
     public bool Loopback { get; } = loopback;
 
     /// <summary>Virtual time when a partition ends (segments wait until then); 0 when none.</summary>
     public double HealedAt { get; set; }
 
-    public bool Partitioned => HealedAt > world.Now;
+    /// <summary>Whether a connection attempt fails: a handshake needs both directions, so a one-way partition counts.</summary>
+    public bool Partitioned => HealedAt > world.Now || _oneWayHealedAt.Values.Any(t => t > world.Now);
+
+    /// <summary>Makes <paramref name="sender"/>'s segments on this link wait until <paramref name="healedAt"/>.</summary>
+    public void BlockFrom(string sender, double healedAt) => _oneWayHealedAt[sender] = healedAt;
+
+    /// <summary>When a segment <paramref name="sender"/> sends now can leave: after every partition in its way heals.</summary>
+    public double OpenFrom(string sender) => Math.Max(HealedAt, _oneWayHealedAt.GetValueOrDefault(sender));
 
     public double Latency() => baseMs + world.Random.Between(0, jitterMs);
 }
@@ -94,21 +107,46 @@ internal sealed class HostNetwork(Simulation world, SimNetwork network, SimHost 
         var target = address == "127.0.0.1" ? self : network.ByAddress(address);
         if (target is null) return Later<IConnection>(ConnectTimeoutMs, () => throw NetException.Of(NetErrorCode.Unreachable));
         var link = network.Link(self, target);
-        if (!link.Loopback && !link.Partitioned && world.Inject(FaultKind.NetPartition, $"{self.Name} and {target.Name} partitioned"))
-            link.HealedAt = world.Now + world.Random.Between(1_000, 10_000);
+        if (!link.Loopback && !link.Partitioned) InjectPartitions(link, target);
         if (link.Partitioned)
             return Later<IConnection>(ConnectTimeoutMs, () => throw new NetException(NetErrorCode.TimedOut, "timed out (the hosts are partitioned: simulated fault)", injected: true));
         var remote = address == "127.0.0.1" ? "127.0.0.1" : target.Address;
-        return Later<IConnection>(2 * link.Latency(), () =>
+        var handshake = 2 * link.Latency();
+        // A lost SYN is sent again after TCP's initial retransmission timeout (1 s, then 2 s more).
+        if (world.Inject(FaultKind.NetDrop, $"connect {remote}:{port}: the attempt was lost and sent again"))
+            handshake += world.Random.Chance(0.5) ? 1_000 : 3_000;
+        return Later<IConnection>(handshake, () =>
         {
             if (!target.Listeners.TryGetValue(port, out var listener) || listener.Closed) throw NetException.Of(NetErrorCode.ConnectionRefused);
             if (world.Inject(FaultKind.NetRefused, $"connect {remote}:{port} refused")) throw NetException.Of(NetErrorCode.ConnectionRefused, injected: true);
-            var localPort = self.EphemeralPort();
-            var local = new NetAddress(remote == "127.0.0.1" ? "127.0.0.1" : self.Address, localPort);
+            var local = new NetAddress(remote == "127.0.0.1" ? "127.0.0.1" : self.Address, self.EphemeralPort());
             var server = new NetAddress(remote, port);
-            var (client, accepted) = SimConnection.Pair(world, link, local, server, $"{self.Name}->{target.Name}:{port}");
+            var name = $"{self.Name}->{target.Name}:{port}";
+            var (client, accepted) = SimConnection.Pair(world, link, local, server, name, self.Name, target.Name);
+            if (world.Inject(FaultKind.NetDuplicate, $"connect {remote}:{port} arrived twice: a ghost connection"))
+            {
+                // The server accepts the duplicate first; the client's end of it was never opened, so it resets.
+                var ghostLocal = new NetAddress(local.Host, self.EphemeralPort());
+                var (ghost, ghostAccepted) = SimConnection.Pair(world, link, ghostLocal, server, name + " (ghost)", self.Name, target.Name);
+                listener.Enqueue(ghostAccepted);
+                world.Schedule(link.Latency(), ghost.Abort);
+            }
             listener.Enqueue(accepted);
             return client;
+        });
+    }
+
+    /// <summary>Faults decided per connection attempt: a partition both ways, or one way in a seeded direction.</summary>
+    private void InjectPartitions(SimLink link, SimHost target)
+    {
+        if (world.Inject(FaultKind.NetPartition, $"{self.Name} and {target.Name} partitioned"))
+            link.HealedAt = world.Now + world.Random.Between(1_000, 10_000);
+        else world.Inject(FaultKind.NetOneWay, () =>
+        {
+            var (from, to) = world.Random.Chance(0.5) ? (self, target) : (target, self);
+            var healsIn = world.Random.Between(1_000, 10_000);
+            link.BlockFrom(from.Name, world.Now + healsIn);
+            return string.Create(CultureInfo.InvariantCulture, $"{from.Name} cannot send to {to.Name} for {healsIn:0} ms");
         });
     }
 
@@ -195,7 +233,8 @@ internal sealed class SimConnection : IConnection
     }
 
     /// <summary>A connected pair: (client end, server end).</summary>
-    public static (SimConnection Client, SimConnection Server) Pair(Simulation world, SimLink link, NetAddress client, NetAddress server, string name)
+    public static (SimConnection Client, SimConnection Server) Pair(Simulation world, SimLink link, NetAddress client, NetAddress server,
+        string name, string clientHost, string serverHost)
     {
         SimConnection? a = null, b = null;
         void Reset(NetException error)
@@ -203,9 +242,10 @@ internal sealed class SimConnection : IConnection
             a!.Fail(error);
             b!.Fail(error);
         }
-        var up = new SimPipe(world, link, name + " up", Reset);
-        var down = new SimPipe(world, link, name + " down", Reset);
+        var up = new SimPipe(world, link, name + " up", clientHost, Reset);
+        var down = new SimPipe(world, link, name + " down", serverHost, Reset);
         if (world.Inject(FaultKind.NetSlow, $"{name} is slow")) up.Slowdown = down.Slowdown = 100;
+        if (world.Inject(FaultKind.NetJitter, $"{name} jitters")) up.JitterMs = down.JitterMs = world.Random.Between(10, 100);
         a = new SimConnection(up, down, client, server);
         b = new SimConnection(down, up, server, client);
         a._peer = b;
@@ -233,9 +273,10 @@ internal sealed class SimConnection : IConnection
 
     public void Abort()
     {
-        var error = NetException.Of(NetErrorCode.ConnectionReset);
-        Fail(NetException.Of(NetErrorCode.Closed));
-        _peer?.Fail(error);
+        // Both pipes are shared with the peer, which must read a reset (not "closed"); this end's own
+        // later calls fail as closed.
+        _closed = true;
+        _peer?.Fail(NetException.Of(NetErrorCode.ConnectionReset));
     }
 
     private void Fail(NetException error)

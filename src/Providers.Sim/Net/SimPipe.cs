@@ -7,9 +7,10 @@ namespace EsRuntime.Providers.Sim.Net;
 /// arriving after the link's latency, jitter and transmission time — never before the segment sent
 /// ahead of it, so a stream is never reordered. Arrived bytes wait in the receive buffer, where a read
 /// takes as many as it can hold (so segments coalesce). Bytes in flight plus bytes buffered are capped:
-/// a writer whose reader does not read waits, which is TCP's back-pressure.
+/// a writer whose reader does not read waits, which is TCP's back-pressure. <paramref name="sender"/>
+/// names the host writing into it (a one-way partition holds only that host's segments).
 /// </summary>
-internal sealed class SimPipe(Simulation world, SimLink link, string name, Action<NetException> reset)
+internal sealed class SimPipe(Simulation world, SimLink link, string name, string sender, Action<NetException> reset)
 {
     /// <summary>Send window plus receive buffer: what may be unread before a writer has to wait.</summary>
     public const int Capacity = 256 * 1024;
@@ -27,6 +28,9 @@ internal sealed class SimPipe(Simulation world, SimLink link, string name, Actio
 
     /// <summary>The bandwidth divisor of a slow connection (1 normally).</summary>
     public double Slowdown { get; set; } = 1;
+
+    /// <summary>The most a jittery connection adds to each segment's latency (0 normally).</summary>
+    public double JitterMs { get; set; }
 
     /// <summary>Told when a segment arrives at a receiver that closed its end (the peer should see a reset).</summary>
     public Action? ArrivedAtClosedEnd { get; set; }
@@ -55,8 +59,11 @@ internal sealed class SimPipe(Simulation world, SimLink link, string name, Actio
         foreach (var segment in Segments(bytes))
         {
             var arrival = Math.Max(_lastArrival, world.Now + link.Latency() + segment.Length * Slowdown / link.BytesPerMs);
+            if (JitterMs > 0) arrival += world.Random.Between(0, JitterMs);
             if (world.Inject(FaultKind.NetDelay, $"{name}: a segment held up")) arrival += world.Random.Between(50, 500);
-            arrival = Math.Max(arrival, link.HealedAt);
+            // A lost segment is sent again after TCP's retransmission timeout (200 ms, doubling per loss).
+            if (world.Inject(FaultKind.NetDrop, $"{name}: a segment lost and sent again")) arrival += 200 * ((1 << (1 + world.Random.Next(4))) - 1);
+            arrival = Math.Max(arrival, link.OpenFrom(sender));
             _lastArrival = arrival;
             // Each arrival event delivers the oldest segment in flight: two segments due at the same
             // time (or a rounding apart, as now + (arrival - now) may be) still arrive in stream order.

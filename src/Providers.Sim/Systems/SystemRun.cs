@@ -157,6 +157,7 @@ internal sealed class SystemRun
         inc.Ended = true;
         inc.ExitCode = code;
         Collect(inc);
+        if (inc.WantsCrash) PowerOff(inc);
         inc.Runtime.Dispose();
         inc.Console!.End();
         if (inc.WantsCrash && _restarts[inc.Host] < _options.MaxRestarts)
@@ -175,6 +176,7 @@ internal sealed class SystemRun
         _log.Add(inc.Index, StepKind.Crash);
         inc.Ended = true;
         Collect(inc);
+        PowerOff(inc);
         inc.Runtime!.Dispose();
         inc.Console!.End();
         inc.Trace?.Dispose();
@@ -186,10 +188,12 @@ internal sealed class SystemRun
         }
     }
 
+    /// <summary>A crash takes the disk down before the runtime is disposed: the dying runtime's open files cannot clean up after it.</summary>
+    private void PowerOff(Incarnation inc) => _disks[inc.Host] = _disks[inc.Host].CrashAndRestart();
+
     private void Restart(Incarnation inc)
     {
         _restarts[inc.Host]++;
-        _disks[inc.Host] = _disks[inc.Host].CrashAndRestart();
         Start(inc.Host);
     }
 
