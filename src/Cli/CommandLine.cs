@@ -95,8 +95,10 @@ internal static class CommandLine
           --record TRACE        write every answer the world gives the program to TRACE
           --sim SEED            run on simulated providers: virtual clock (jumps to the next timer
                                 when idle), entropy seeded by SEED, empty environment, UTC, en-US
-          --check-determinism   with --sim: run twice and report the first provider call that
-                                differs, or that both runs were identical
+          --check-determinism   with --sim (one program or --host systems): run twice and report
+                                the first provider call that differs, with the script location in
+                                each run and the nondeterminism sources touched, or that both runs
+                                were identical
           --faults LIST         with --sim: inject faults drawn from the seed. LIST is "none", a group
                                 ("disk": its default mix) or name=probability pairs, comma-separated:
         {FaultHelp}
@@ -319,7 +321,6 @@ internal static class CommandLine
     private static Parsed Finish(Run run) =>
         run.Hosts.Count > 0 && (run.File is not null || run.Code is not null) ? new Invalid("give the program either as --host (a system of hosts) or as a script, not both")
         : run.Hosts.Count > 0 && run.Seed is null ? new Invalid("--host needs --sim SEED (a system of hosts runs only simulated)")
-        : run.Hosts.Count > 0 && run.CheckDeterminism ? new Invalid("--check-determinism takes one program; a system is checked by running it twice")
         : run.Schedule is not null && run.Seed is null ? new Invalid("--fault-schedule needs --sim SEED")
         : run.Faults.Any && run.Seed is null ? new Invalid("--faults needs --sim SEED (faults are injected only into simulated runs)")
         : run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")

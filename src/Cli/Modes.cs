@@ -160,7 +160,10 @@ internal static class Modes
         }
     }
 
-    /// <summary>Runs the program twice under the same seed, recording each run in memory, and compares.</summary>
+    /// <summary>
+    /// Runs the program twice under the same seed, recording each run in memory with the script location of
+    /// every provider call and an audit of ambient nondeterminism, and compares.
+    /// </summary>
     public static int CheckDeterminism(CommandLine.Run run, string[] argv)
     {
         ProcessTimeZone.Set("UTC");
@@ -168,43 +171,31 @@ internal static class Modes
         ProcessLocale.Set(locale);
         var limits = Limits(run.MaxMemoryMiB);
         var capabilities = Capability.All & ~run.Denied;
-        var traces = new List<TraceEvent>[2];
-        var codes = new int[2];
+        var runs = new ComparedRun[2];
         for (var i = 0; i < 2; i++)
         {
             var setup = SimProviders(run, new CapturingConsole());
             using var buffer = new MemoryStream();
+            JsRuntime? runtime = null;
+            IReadOnlyList<string?> sites;
             using (var trace = new TraceWriter(buffer, Header(run, argv, setup, capabilities, locale)))
             {
                 setup.Simulation!.FaultInjected += what => trace.Add(new TraceEvent(TraceEventKind.Fault, what));
-                codes[i] = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits);
-                trace.End(codes[i]);
+                trace.CallSite = () => runtime?.CurrentCallSite();
+                trace.End(Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits,
+                    audit: true, started: r => runtime = r, printAudit: false));
+                sites = trace.CallSites;
             }
-            using var reader = new TraceReader(new MemoryStream(buffer.ToArray()));
-            traces[i] = [];
-            while (reader.Next() is { } e) traces[i].Add(e);
+            runs[i] = ComparedRun.FromTrace(buffer.ToArray(), sites, runtime!.Audit);
         }
-        var count = Math.Max(traces[0].Count, traces[1].Count);
-        for (var n = 0; n < count; n++)
+        if (TraceComparison.Difference(runs[0], runs[1]) is { } difference)
         {
-            var a = n < traces[0].Count ? traces[0][n] : null;
-            var b = n < traces[1].Count ? traces[1][n] : null;
-            if (a is not null && b is not null && SameEvent(a, b)) continue;
-            Console.Out.WriteLine($"runs differ at event {n}: first run {a?.Describe() ?? "ended"}, second run {b?.Describe() ?? "ended"}");
+            Console.Out.Write(difference);
             return CommandLine.RunsDiffer;
         }
-        if (codes[0] != codes[1])
-        {
-            Console.Out.WriteLine($"runs differ in exit code: {codes[0]} and {codes[1]}");
-            return CommandLine.RunsDiffer;
-        }
-        Console.Out.WriteLine($"both runs were identical: {traces[0].Count} provider events, exit code {codes[0]}");
+        Console.Out.WriteLine($"both runs were identical: {runs[0].Events.Count} provider events, exit code {runs[0].ExitCode}");
         return 0;
     }
-
-    private static bool SameEvent(TraceEvent a, TraceEvent b) =>
-        a.Kind == b.Kind && a.Argument == b.Argument && a.Text == b.Text && a.Number.Equals(b.Number) &&
-        (a.Bytes ?? []).AsSpan().SequenceEqual(b.Bytes ?? []);
 
     /// <summary>The real world: the disk under the entry's project root (the cwd for -e).</summary>
     private static ProgramSetup RealProviders(CommandLine.Run run, IConsole console)
@@ -264,9 +255,10 @@ internal static class Modes
     }
 
     private static int Execute(ProviderSet providers, string? file, string? code, Capability capabilities, bool deterministic, int? timeoutMs, EngineLimits limits,
-        IReadOnlyList<string>? netHosts = null, bool audit = false)
+        IReadOnlyList<string>? netHosts = null, bool audit = false, Action<JsRuntime>? started = null, bool printAudit = true)
     {
         using var runtime = Create(providers, file, code, capabilities, deterministic, timeoutMs, limits, netHosts, audit);
+        started?.Invoke(runtime);
         using var signals = new SignalStop(runtime);
         // The time limit is checked each loop turn; code that never returns to the loop (a synchronous
         // infinite loop) is stopped by this watchdog on wall time.
@@ -274,7 +266,7 @@ internal static class Modes
             ? new Timer(_ => runtime.Interrupt($"execution timed out after {ms} ms"), null, ms + 50, Timeout.Infinite)
             : null;
         var exit = runtime.RunToCompletion();
-        if (audit) Console.Error.Write(AuditReport.Format(runtime.Audit));
+        if (audit && printAudit) Console.Error.Write(AuditReport.Format(runtime.Audit));
         return exit;
     }
 }

@@ -27,6 +27,7 @@ static int Dispatch(string[] args) => CommandLine.Parse(args) switch
     CommandLine.Fuzz fuzz => EsRuntime.Cli.Sim.FuzzMode.Run(fuzz),
     CommandLine.FuzzMerge merge => EsRuntime.Cli.Sim.FuzzMode.Merge(merge),
     CommandLine.TraceView view => EsRuntime.Cli.Trace.TraceViews.Show(view),
+    CommandLine.Run { CheckDeterminism: true, Hosts.Count: > 0 } run => EsRuntime.Cli.Sim.SystemMode.CheckDeterminism(run),
     CommandLine.Run { CheckDeterminism: true } run => Modes.CheckDeterminism(run, args),
     CommandLine.Run run => Modes.Run(run, args),
     _ => Usage("unrecognised command line"),

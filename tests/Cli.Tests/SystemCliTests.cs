@@ -40,6 +40,25 @@ public sealed class SystemCliTests : IDisposable
     }
 
     [Fact]
+    public void CheckDeterminismComparesBothRunsOfASystemAndNamesWhereAndWhyTheyDiffer()
+    {
+        var same = Run(["--sim", "3", "--check-determinism", "--faults", "net.delay=0.05,net.jitter=0.2", .. Kv]);
+        Assert.Contains("[api] counter service on :7000, value 0\n", same.Stdout);
+        Assert.Matches(@"both runs were identical: \d+ steps over 3 hosts, exit code \d+\n$", same.Stdout);
+        // RSA-PSS salts come from OpenSSL, not the seed: the one source a simulated run cannot pin.
+        Script("sign.mjs", """
+            const key = await crypto.subtle.generateKey({ name: "RSA-PSS", modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }, false, ["sign"]);
+            const sig = new Uint8Array(await crypto.subtle.sign({ name: "RSA-PSS", saltLength: 32 }, key.privateKey, new Uint8Array([1])));
+            console.log(sig[0], sig[1], sig[2], sig[3]);
+            """);
+        var differ = Run("--sim", "3", "--check-determinism", "--host", "api=kv-server-fixed.mjs", "--host", "sign.mjs");
+        Assert.Equal(88, differ.ExitCode);
+        Assert.Contains("host sign (run 1): runs differ at event ", differ.Stdout);
+        Assert.Matches(@"  first run:  console stdout write .*\n      at /sim/project/sign.mjs:3:9\n  second run: console stdout write .*\n      at /sim/project/sign.mjs:3:9\n", differ.Stdout);
+        Assert.Contains("RSA-PSS signature (OpenSSL randomness) (1x / 1x)", differ.Stdout);
+    }
+
+    [Fact]
     public void ASystemTraceReplaysEveryHostWithTheScriptsGone()
     {
         var recorded = Run(["--sim", "2", "--faults", "net.delay=0.05,disk.slow=0.05", "--record", "run.trace", .. Kv]);

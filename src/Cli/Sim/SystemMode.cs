@@ -48,6 +48,29 @@ internal static class SystemMode
         return outcome.ExitCode;
     }
 
+    /// <summary>Runs the system twice under its seed and reports the first difference (the first run's output is shown).</summary>
+    public static int CheckDeterminism(CommandLine.Run run)
+    {
+        PinProcess(run);
+        List<SimHostSpec> hosts;
+        try { hosts = Specs(run); }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return 1;
+        }
+        using var console = new StdConsole(allowColors: false);
+        var (first, difference) = DeterminismCheck.Run(run.Seed ?? 0, hosts, Options(run) with { Output = console });
+        console.Flush();
+        if (difference is not null)
+        {
+            Console.Out.Write(difference);
+            return CommandLine.RunsDiffer;
+        }
+        Console.Out.WriteLine($"both runs were identical: {first.Steps} steps over {first.Hosts.Count} hosts, exit code {first.ExitCode}");
+        return 0;
+    }
+
     public static int Replay(byte[] file)
     {
         SystemOutcome outcome;

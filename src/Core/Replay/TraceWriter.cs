@@ -36,6 +36,17 @@ public sealed class TraceWriter : IDisposable
     /// <summary>Events written so far (checkpoints excluded).</summary>
     public long EventCount => _events;
 
+    private readonly List<string?> _callSites = [];
+
+    /// <summary>
+    /// When set (a diagnostic run such as --check-determinism; each call costs a stack walk), asked at every
+    /// event where the script was. The answers are kept beside the trace, never written into it.
+    /// </summary>
+    public Func<string?>? CallSite { get; set; }
+
+    /// <summary>With <see cref="CallSite"/>: the script location of each event, in event order (null where no script ran).</summary>
+    public IReadOnlyList<string?> CallSites => _callSites;
+
     /// <summary>Appends an event, and a checkpoint after every <see cref="TraceFormat.CheckpointInterval"/> events.</summary>
     public void Add(TraceEvent e)
     {
@@ -44,8 +55,15 @@ public sealed class TraceWriter : IDisposable
             var payload = TraceCodec.Encode(e);
             WriteRecord((byte)e.Kind, payload);
             _hash.Add((byte)e.Kind, payload);
+            if (CallSite is { } callSite) _callSites.Add(AskCallSite(callSite));
             if (++_events % TraceFormat.CheckpointInterval == 0) WriteCheckpoint();
         }
+    }
+
+    private static string? AskCallSite(Func<string?> callSite)
+    {
+        try { return callSite(); }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException) { return null; }
     }
 
     /// <summary>

@@ -83,6 +83,7 @@ internal sealed class SystemRun
         return new SystemOutcome(exit, _output.Stdout, _output.Stderr, hosts, _world.Fired.ToList(), trace, _failure?.Host, _world.Now, _log.Count)
         {
             Audit = _audit.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, long>)p.Value),
+            CallSites = _options.CallSites ? _incarnations.Select(c => c.Trace!.CallSites).ToList() : [],
         };
     }
 
@@ -243,6 +244,8 @@ internal sealed class SystemRun
             providers = Recorder.Wrap(providers, inc.Trace);
         }
         inc.Providers = providers;
+        // Set before the runtime exists: its start-up records events too, and the list must stay aligned with them.
+        if (_options.CallSites && inc.Trace is not null) inc.Trace.CallSite = () => inc.Runtime is { } r && !inc.Ended ? r.CurrentCallSite() : null;
         inc.Runtime = Create(providers, entry, spec.Code, _options);
         if (_world.Inject(FaultKind.ClockStep, $"{spec.Name}'s wall clock steps"))
         {

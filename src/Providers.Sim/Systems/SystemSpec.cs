@@ -56,6 +56,12 @@ public sealed record SystemOptions
     /// <summary>Count each host's touches of ambient nondeterminism (<see cref="SystemOutcome.Audit"/>).</summary>
     public bool Audit { get; init; }
 
+    /// <summary>
+    /// With <see cref="Record"/>: ask each host's script location at every recorded event
+    /// (<see cref="SystemOutcome.CallSites"/>; a stack walk per event, for <see cref="DeterminismCheck"/>).
+    /// </summary>
+    public bool CallSites { get; init; }
+
     /// <summary>Restarts allowed per host (crash faults and crash()); past it the host ends with its crash code.</summary>
     public int MaxRestarts { get; init; } = 8;
 }
@@ -82,6 +88,9 @@ public sealed record SystemOutcome(
 
     /// <summary>With <see cref="SystemOptions.Audit"/>: per host, each source of ambient nondeterminism touched and how often.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Audit { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, long>>();
+
+    /// <summary>With <see cref="SystemOptions.CallSites"/>: for each host run, in trace order, the script location of each recorded event.</summary>
+    public IReadOnlyList<IReadOnlyList<string?>> CallSites { get; init; } = [];
 
     /// <summary>Set by a replay that did not match its trace: the first difference, with the host.</summary>
     public string? Divergence { get; init; }
