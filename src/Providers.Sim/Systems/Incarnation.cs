@@ -58,16 +58,21 @@ internal sealed class Incarnation(int host, int index, string name) : ISimulatio
     public void CrashRequested() => WantsCrash = true;
 
     /// <summary>Does <paramref name="kind"/> to this host; the same call on record and on replay.</summary>
-    public void Apply(StepKind kind, double timeLimitMs)
+    public void Apply(StepKind kind, SystemOptions options, StepWatchdog watchdog)
     {
         var runtime = Runtime!;
+        var timeLimitMs = options.TimeLimitMs;
         switch (kind)
         {
             case StepKind.Tick:
-                runtime.Tick();
+                watchdog.Arm(runtime, options.StepWallLimit);
+                try { runtime.Tick(); }
+                finally { watchdog.Disarm(); }
                 break;
             case StepKind.Check:
-                runtime.Execute(CheckScript, "esrun:invariants");
+                watchdog.Arm(runtime, options.StepWallLimit);
+                try { runtime.Execute(CheckScript, "esrun:invariants"); }
+                finally { watchdog.Disarm(); }
                 break;
             case StepKind.Quiesce:
                 runtime.Quiesce();

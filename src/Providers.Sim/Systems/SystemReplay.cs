@@ -25,6 +25,7 @@ public static class SystemReplay
         (string Host, int Code)? failure = null;
         string? divergence = null;
         long count = 0;
+        using var watchdog = new StepWatchdog();
         try
         {
             foreach (var (index, kind) in StepLog.Read(steps))
@@ -57,7 +58,7 @@ public static class SystemReplay
                             else failure ??= (inc.HostName, inc.ExitCode ??= SystemRun.CrashExitCode);
                             break;
                         default:
-                            inc.Apply(kind, options.TimeLimitMs);
+                            inc.Apply(kind, options, watchdog);
                             break;
                     }
                 }

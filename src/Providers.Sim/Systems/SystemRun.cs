@@ -35,6 +35,7 @@ internal sealed class SystemRun
     private readonly Disk.SimFileSystem[] _disks;
     private readonly Incarnation[] _current;
     private readonly int[] _restarts;
+    private readonly StepWatchdog _watchdog = new();
     private readonly List<Incarnation> _incarnations = [];
     private readonly StepLog _log = new();
     private (string Host, int Code)? _failure;
@@ -76,6 +77,7 @@ internal sealed class SystemRun
         finally
         {
             foreach (var inc in _current.Where(c => c is not null && !c.Ended)) Abandon(inc);
+            _watchdog.Dispose();
         }
         var hosts = _specs.Select((s, i) => new HostOutcome(s.Name, _current[i].Ended ? _current[i].ExitCode : null, _restarts[i])).ToList();
         var exit = _failure?.Code ?? 0;
@@ -141,11 +143,11 @@ internal sealed class SystemRun
     private void Step(Incarnation inc, StepKind kind)
     {
         _log.Add(inc.Index, kind);
-        inc.Apply(kind, _options.TimeLimitMs);
+        inc.Apply(kind, _options, _watchdog);
         if (!inc.Finished && kind == StepKind.Tick && inc.Invariants)
         {
             _log.Add(inc.Index, StepKind.Check);
-            inc.Apply(StepKind.Check, _options.TimeLimitMs);
+            inc.Apply(StepKind.Check, _options, _watchdog);
         }
         if (kind == StepKind.Quiesce ? inc.Runtime!.ExitCode is not null || !_world.Network.IsListening(inc.HostName) : inc.Finished) End(inc);
     }

@@ -38,6 +38,12 @@ public sealed record SystemOptions
     /// <summary>Simulated milliseconds after which hosts still running (and not serving) fail as hung.</summary>
     public double TimeLimitMs { get; init; } = 600_000;
 
+    /// <summary>
+    /// Wall time one step of a host may take before it is stopped as stuck (a synchronous infinite loop,
+    /// which no simulated time limit can see): the host fails with exit code 1.
+    /// </summary>
+    public TimeSpan StepWallLimit { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Record the whole run as one trace (<see cref="SystemOutcome.Trace"/>) that replays it.</summary>
     public bool Record { get; init; }
 

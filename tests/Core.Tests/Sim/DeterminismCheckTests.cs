@@ -41,4 +41,15 @@ public sealed class DeterminismCheckTests
         Assert.NotEqual(lines[1][14..], lines[3][14..]);
         Assert.Contains("RSA-PSS signature (OpenSSL randomness) (1x / 1x)", lines[5]);
     }
+
+    [Fact]
+    public void AHostStuckInASynchronousLoopIsStoppedByTheWallClockWatchdogAndFailsTheRun()
+    {
+        var hosts = new[] { SimHostSpec.FromCode("echo", Echo), SimHostSpec.FromCode("spin", "console.log('start'); await null; for (;;) {}") };
+        var outcome = Simulation.Run(1, hosts, options: new SystemOptions { StepWallLimit = TimeSpan.FromMilliseconds(300) });
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal("spin", outcome.FailedHost);
+        Assert.Contains("[spin] start", outcome.Stdout);
+        Assert.Contains("[spin] error: a step ran for 0.3 s of wall time without returning to the event loop", outcome.Stderr);
+    }
 }
