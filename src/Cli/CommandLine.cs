@@ -61,6 +61,9 @@ internal static class CommandLine
     {
         /// <summary>--explain N: failing seeds that get a trace and a shrunk schedule (the rest get a repro line).</summary>
         public int Explain { get; init; } = 10;
+
+        /// <summary>--shrink-runs N: the re-runs shrinking one failing seed may take (each is a whole run of the system).</summary>
+        public int ShrinkRuns { get; init; } = 200;
     }
 
     /// <summary>`esrun fuzz merge REPORT...`.</summary>
@@ -81,7 +84,8 @@ internal static class CommandLine
                                             simulated network and time line, output prefixed [NAME]
           esrun fuzz --seeds N [--faults swarm|LIST] [--jobs N] [--shard K/N] [--out DIR] HOSTS...
                                             run N seeds; for each failure a repro line, a trace and a
-                                            shrunk fault schedule (--explain N, --no-shrink, --start S)
+                                            shrunk fault schedule (--explain N, --shrink-runs N,
+                                            --no-shrink, --start S)
           esrun fuzz merge REPORT...        combine the JSON reports of fuzz shards
           esrun --replay TRACE              run a recorded program (or system) again, from its trace alone
           esrun trace TRACE [--events N]    summarise a trace: header, event counts, first N events

@@ -141,7 +141,7 @@ public sealed class SystemCliTests : IDisposable
     [Fact]
     public void FuzzFindsThePlantedBugWritesATraceAndAShrunkScheduleThatReproduces()
     {
-        var r = Run(["fuzz", "--seeds", "8", "--jobs", "2", "--faults", "swarm", "--explain", "1", "--out", "out", .. Kv]);
+        var r = Run(["fuzz", "--seeds", "8", "--jobs", "2", "--faults", "swarm", "--explain", "1", "--shrink-runs", "40", "--out", "out", .. Kv]);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("8/8 seeds", r.Stderr);
         Assert.Contains("seeds/s", r.Stderr);

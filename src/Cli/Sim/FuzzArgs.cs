@@ -14,6 +14,7 @@ internal static class FuzzArgs
         var outDir = "fuzz-out";
         var shrink = true;
         var explain = 10;
+        var shrinkRuns = 200;
         var rest = new List<string> { "--sim", "0" };
         for (var i = 1; i < args.Count; i++)
         {
@@ -44,6 +45,9 @@ internal static class FuzzArgs
                 case "--explain":
                     if (!int.TryParse(Value(), out explain) || explain < 0) return new CommandLine.Invalid("--explain needs how many failing seeds get a trace and a shrunk schedule (0 or more)");
                     break;
+                case "--shrink-runs":
+                    if (!int.TryParse(Value(), out shrinkRuns) || shrinkRuns < 1) return new CommandLine.Invalid("--shrink-runs needs how many re-runs shrinking one failing seed may take (1 or more)");
+                    break;
                 case "--no-shrink":
                     shrink = false;
                     break;
@@ -64,6 +68,6 @@ internal static class FuzzArgs
         if (run.Code is not null) return new CommandLine.Invalid("fuzz needs script files (--host [NAME=]SCRIPT or SCRIPT), not -e");
         if (run.Hosts.Count == 0 && run.File is not null)
             run = run with { Hosts = [new CommandLine.HostArg(Path.GetFileNameWithoutExtension(run.File), run.File, run.ScriptArgs)], File = null, ScriptArgs = [] };
-        return new CommandLine.Fuzz(run, seeds, first, swarm, jobs, shardIndex, shardCount, outDir, shrink) { Explain = explain };
+        return new CommandLine.Fuzz(run, seeds, first, swarm, jobs, shardIndex, shardCount, outDir, shrink) { Explain = explain, ShrinkRuns = shrinkRuns };
     }
 }

@@ -72,7 +72,7 @@ internal static class FuzzMode
             if (fuzz.Shrink)
             {
                 Console.Error.Write($"shrinking seed {f.Seed} ({f.Outcome.Fired.Count} faults fired)...");
-                var result = Shrinker.Shrink(f.Seed, hosts, options with { Faults = f.Plan }, f.Outcome.Fired);
+                var result = Shrinker.Shrink(f.Seed, hosts, options with { Faults = f.Plan }, f.Outcome.Fired, fuzz.ShrinkRuns);
                 schedulePath = Path.Combine(fuzz.OutDir, $"seed-{f.Seed}.schedule.json");
                 File.WriteAllText(schedulePath, result.Schedule.ToJson(f.Seed));
                 shrunk = result.Schedule.Faults.Count;
