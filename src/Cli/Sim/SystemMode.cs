@@ -19,13 +19,7 @@ internal static class SystemMode
             Console.Error.WriteLine("error: --record: " + refusal);
             return CommandLine.UsageError;
         }
-        List<SimHostSpec> hosts;
-        try { hosts = Specs(run); }
-        catch (FileNotFoundException e)
-        {
-            Console.Error.WriteLine("error: " + e.Message);
-            return 1;
-        }
+        if (HostsOrError(run) is not { } hosts) return 1;
         using var console = new StdConsole(allowColors: false);
         var outcome = Simulation.Run(run.Seed ?? 0, hosts, options: Options(run) with { Record = run.RecordPath is not null, Output = console });
         console.Flush();
@@ -52,13 +46,7 @@ internal static class SystemMode
     public static int CheckDeterminism(CommandLine.Run run)
     {
         PinProcess(run);
-        List<SimHostSpec> hosts;
-        try { hosts = Specs(run); }
-        catch (FileNotFoundException e)
-        {
-            Console.Error.WriteLine("error: " + e.Message);
-            return 1;
-        }
+        if (HostsOrError(run) is not { } hosts) return 1;
         using var console = new StdConsole(allowColors: false);
         var (first, difference) = DeterminismCheck.Run(run.Seed ?? 0, hosts, Options(run) with { Output = console });
         console.Flush();
@@ -91,6 +79,17 @@ internal static class SystemMode
     {
         ProcessTimeZone.Set("UTC");
         ProcessLocale.Set(run.Locale ?? ProcessLocale.Simulated);
+    }
+
+    /// <summary>The hosts, or null after saying which script is missing.</summary>
+    private static List<SimHostSpec>? HostsOrError(CommandLine.Run run)
+    {
+        try { return Specs(run); }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return null;
+        }
     }
 
     /// <summary>Each host's disk shows its script's project (read-only); its entry is the script's path there.</summary>
