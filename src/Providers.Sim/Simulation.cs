@@ -73,7 +73,12 @@ public sealed class Simulation
     public event Action<string>? FaultInjected;
 
     /// <summary>Draws whether to inject <paramref name="kind"/> now; reports it if so.</summary>
-    public bool Inject(FaultKind kind, string what) => Inject(kind, () => what);
+    public bool Inject(FaultKind kind, string what)
+    {
+        if (Decide(kind) is not { } decision) return false;
+        Report(kind, decision, what);
+        return true;
+    }
 
     /// <summary>
     /// As <see cref="Inject(FaultKind, string)"/> for a fault that draws what it does once it fires (a
@@ -81,14 +86,24 @@ public sealed class Simulation
     /// </summary>
     public bool Inject(FaultKind kind, Func<string> apply)
     {
+        if (Decide(kind) is not { } decision) return false;
+        Report(kind, decision, apply());
+        return true;
+    }
+
+    /// <summary>Counts the decision of <paramref name="kind"/>; its ordinal when the fault fires, else null.</summary>
+    private long? Decide(FaultKind kind)
+    {
         var decision = _decisions[(int)kind]++;
         var fire = ExactFaults is { } schedule ? schedule.Fires(kind, decision) : _faultRandom.Chance(Faults.Probability(kind));
-        if (!fire) return false;
+        return fire ? decision : null;
+    }
+
+    private void Report(FaultKind kind, long decision, string what)
+    {
         var name = FaultPlan.Info(kind).Name;
-        var text = apply();
-        _fired.Add(new FiredFault(name, decision, Now, text));
-        FaultInjected?.Invoke($"{name}: {text}");
-        return true;
+        _fired.Add(new FiredFault(name, decision, Now, what));
+        FaultInjected?.Invoke($"{name}: {what}");
     }
 
     /// <summary>Runs <paramref name="action"/> when virtual time has advanced by <paramref name="delayMs"/>.</summary>

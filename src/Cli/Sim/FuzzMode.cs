@@ -18,13 +18,7 @@ internal static class FuzzMode
     public static int Run(CommandLine.Fuzz fuzz)
     {
         SystemMode.PinProcess(fuzz.Template);
-        List<SimHostSpec> hosts;
-        try { hosts = SystemMode.Specs(fuzz.Template); }
-        catch (FileNotFoundException e)
-        {
-            Console.Error.WriteLine("error: " + e.Message);
-            return 1;
-        }
+        if (SystemMode.HostsOrError(fuzz.Template) is not { } hosts) return 1;
         var options = SystemMode.Options(fuzz.Template);
         var seeds = Seeds(fuzz);
         var results = new SeedResult?[seeds.Count];

@@ -82,7 +82,7 @@ internal static class SystemMode
     }
 
     /// <summary>The hosts, or null after saying which script is missing.</summary>
-    private static List<SimHostSpec>? HostsOrError(CommandLine.Run run)
+    public static List<SimHostSpec>? HostsOrError(CommandLine.Run run)
     {
         try { return Specs(run); }
         catch (FileNotFoundException e)
@@ -94,7 +94,7 @@ internal static class SystemMode
 
     /// <summary>Each host's disk shows its script's project (read-only); its entry is the script's path there.</summary>
     /// <exception cref="FileNotFoundException">a host's script does not exist.</exception>
-    public static List<SimHostSpec> Specs(CommandLine.Run run) => run.Hosts.Select(h =>
+    private static List<SimHostSpec> Specs(CommandLine.Run run) => run.Hosts.Select(h =>
     {
         var entry = Path.GetFullPath(h.File);
         if (!File.Exists(entry)) throw new FileNotFoundException($"host {h.Name}: cannot find the script {h.File}");

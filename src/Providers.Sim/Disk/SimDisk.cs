@@ -178,6 +178,7 @@ internal sealed class SimDisk
         if (node.Kind == SimNodeKind.File) { node.Data = node.Synced; return; }
         if (node.Kind != SimNodeKind.Directory || node.Children is null) return;
         var kept = new SortedDictionary<string, SimNode>(node.SyncedChildren!, StringComparer.Ordinal);
+        var survived = false;
         if (survivor is not null)
             foreach (var (name, child) in node.Children)
             {
@@ -185,9 +186,10 @@ internal sealed class SimDisk
                 if (survivor(Join(path, name), child.Data ?? []) is not { } bytes) continue;
                 child.Data = child.Synced = bytes;
                 kept[name] = child;
+                survived = true;
             }
         node.Children = kept;
-        node.SyncedChildren = new SortedDictionary<string, SimNode>(kept, StringComparer.Ordinal);
+        if (survived) node.SyncEntries(); // what the crash left is now what the disk holds
         foreach (var (name, child) in node.Children) Revert(child, Join(path, name), survivor);
     }
 

@@ -63,12 +63,10 @@ public sealed class SimFileSystem : IFileSystem
         });
         sim.Inject(FaultKind.DiskCorrupt, () =>
         {
-            kept ??= written;
-            if (kept.Length == 0) kept = new byte[Sector];
-            var sector = sim.Random.Next((kept.Length + Sector - 1) / Sector);
-            var bytes = kept.AsSpan(sector * Sector, Math.Min(Sector, kept.Length - sector * Sector)).ToArray();
-            for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)sim.Random.Next(256);
-            kept = [.. kept.AsSpan(0, sector * Sector), .. bytes, .. kept.AsSpan(sector * Sector + bytes.Length)];
+            var bytes = (kept ?? written) is { Length: > 0 } some ? some.ToArray() : new byte[Sector];
+            var sector = sim.Random.Next((bytes.Length + Sector - 1) / Sector);
+            for (var i = sector * Sector; i < Math.Min(bytes.Length, (sector + 1) * Sector); i++) bytes[i] = (byte)sim.Random.Next(256);
+            kept = bytes;
             return $"{path} survived the crash with sector {sector} corrupted";
         });
         return kept;
