@@ -39,8 +39,16 @@ internal sealed class StepWatchdog : IDisposable
     {
         lock (_gate)
         {
-            // A timer armed for an earlier step may fire late, during a later one: only a step past its own limit is stopped.
-            if (_watched is null || Stopwatch.GetElapsedTime(_armedAt) < _limit) return;
+            if (_watched is null) return;
+            // A timer armed for an earlier step may fire late, during a later one, and a timer may fire a
+            // little before the stopwatch says the limit passed: a step not yet past its own limit is
+            // watched again for the rest of it (returning without re-arming once left a spin running forever).
+            var left = _limit - Stopwatch.GetElapsedTime(_armedAt);
+            if (left > TimeSpan.Zero)
+            {
+                _timer.Change(left + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+                return;
+            }
             _watched.Interrupt(1, string.Create(CultureInfo.InvariantCulture,
                 $"a step ran for {_limit.TotalSeconds:0.###} s of wall time without returning to the event loop (a synchronous infinite loop?)"));
             _watched = null;
