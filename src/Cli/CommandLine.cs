@@ -51,6 +51,9 @@ internal static class CommandLine
 
         /// <summary>--time-limit: simulated milliseconds a system may run before hosts still running fail as hung.</summary>
         public double? TimeLimitMs { get; init; }
+
+        /// <summary>--call-sites: with --record, write the script location of every event into the trace.</summary>
+        public bool CallSites { get; init; }
     }
 
     /// <summary>One --host: its name (the script's file name without extension when not given), script and arguments.</summary>
@@ -124,6 +127,9 @@ internal static class CommandLine
                                 en-US under --sim, else from LC_ALL / LC_MESSAGES / LANG
           --max-memory MIB      limit the JS heap to MIB and ArrayBuffer memory to another MIB
                                 (default 1024 each); past either, the run fails instead of the machine
+          --call-sites          with --record: also write the script location of every provider call
+                                into the trace (a stack walk each), so a replay that diverges shows
+                                where the recorded run was, not only where the replay is
           --force               with --record: overwrite TRACE even if it is not a trace
           -h, --help            print this help
           -v, --version         print the version
@@ -162,6 +168,7 @@ internal static class CommandLine
         Providers.Sim.FaultSchedule? schedule = null;
         double? timeLimit = null;
         var audit = false;
+        var callSites = false;
         List<string>? netHosts = null;
         Parsed RunOf(string? file, string? code, int argsFrom) =>
             Finish(new Run(file, code, args.Skip(argsFrom).ToArray(), denied, record, seed, check)
@@ -176,6 +183,7 @@ internal static class CommandLine
                 TimeLimitMs = timeLimit,
                 Audit = audit,
                 NetHosts = netHosts,
+                CallSites = callSites,
             });
         for (var i = 0; i < args.Count; i++)
         {
@@ -222,6 +230,9 @@ internal static class CommandLine
                     break;
                 case "--audit":
                     audit = true;
+                    break;
+                case "--call-sites":
+                    callSites = true;
                     break;
                 case "--locale":
                     var tag = Value();
@@ -329,6 +340,7 @@ internal static class CommandLine
         : run.Faults.Any && run.Seed is null ? new Invalid("--faults needs --sim SEED (faults are injected only into simulated runs)")
         : run.CheckDeterminism && run.Seed is null ? new Invalid("--check-determinism needs --sim SEED")
         : run.CheckDeterminism && run.RecordPath is not null ? new Invalid("--check-determinism does not record; drop --record")
+        : run.CallSites && run.RecordPath is null ? new Invalid("--call-sites needs --record TRACE (it writes script locations into the trace)")
         : run;
 
     private static Parsed ParseTrace(IReadOnlyList<string> args)

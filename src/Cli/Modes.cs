@@ -53,7 +53,10 @@ internal static class Modes
         using (trace)
         {
             if (setup.Simulation is { } world) world.FaultInjected += what => trace.Add(new TraceEvent(TraceEventKind.Fault, what));
-            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits, run.NetHosts, run.Audit);
+            JsRuntime? runtime = null;
+            if (run.CallSites) trace.CallSite = CallSiteOf(() => runtime);
+            var code = Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits, run.NetHosts, run.Audit,
+                started: r => runtime = r);
             trace.End(code);
             return code;
         }
@@ -177,16 +180,14 @@ internal static class Modes
             var setup = SimProviders(run, new CapturingConsole());
             using var buffer = new MemoryStream();
             JsRuntime? runtime = null;
-            IReadOnlyList<string?> sites;
             using (var trace = new TraceWriter(buffer, Header(run, argv, setup, capabilities, locale)))
             {
                 setup.Simulation!.FaultInjected += what => trace.Add(new TraceEvent(TraceEventKind.Fault, what));
-                trace.CallSite = () => runtime?.CurrentCallSite();
+                trace.CallSite = CallSiteOf(() => runtime);
                 trace.End(Execute(Recorder.Wrap(setup.Providers, trace), setup.Entry, run.Code, capabilities, deterministic: true, run.TimeoutMs, limits,
                     audit: true, started: r => runtime = r, printAudit: false));
-                sites = trace.CallSites;
             }
-            runs[i] = ComparedRun.FromTrace(buffer.ToArray(), sites, runtime!.Audit);
+            runs[i] = ComparedRun.FromTrace(buffer.ToArray(), runtime!.Audit);
         }
         if (TraceComparison.Difference(runs[0], runs[1]) is { } difference)
         {
@@ -195,6 +196,16 @@ internal static class Modes
         }
         Console.Out.WriteLine($"both runs were identical: {runs[0].Events.Count} provider events, exit code {runs[0].ExitCode}");
         return 0;
+    }
+
+    /// <summary>
+    /// A trace's call-site question, answered only on this (the script's) thread: an answer a provider
+    /// adds from another thread when it finishes was given at no point of the script.
+    /// </summary>
+    private static Func<string?> CallSiteOf(Func<JsRuntime?> runtime)
+    {
+        var scriptThread = Environment.CurrentManagedThreadId;
+        return () => Environment.CurrentManagedThreadId == scriptThread ? runtime()?.CurrentCallSite() : null;
     }
 
     /// <summary>The real world: the disk under the entry's project root (the cwd for -e).</summary>

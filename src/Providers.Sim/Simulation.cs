@@ -161,8 +161,11 @@ public sealed class Simulation
     public static TraceHeader Header(string code, ulong seed) => new("sim", "sim", [], null, code, [],
         SimFileSystem.DefaultRoot, "linux", "x86_64", "UTC", "en-US", Capability.All, seed);
 
-    /// <summary>Runs <paramref name="code"/> as the main module of a simulated run under <paramref name="seed"/>, recording it.</summary>
-    public static RecordedRun Record(string code, ulong seed = 1)
+    /// <summary>
+    /// Runs <paramref name="code"/> as the main module of a simulated run under <paramref name="seed"/>, recording it;
+    /// with <paramref name="callSites"/>, the script location of every event too (<see cref="TraceWriter.CallSite"/>).
+    /// </summary>
+    public static RecordedRun Record(string code, ulong seed = 1, bool callSites = false)
     {
         var console = new CapturingConsole();
         var world = new Simulation(seed);
@@ -172,8 +175,10 @@ public sealed class Simulation
         int exit;
         using (var trace = new TraceWriter(buffer, Header(code, seed)))
         {
+            JsRuntime? runtime = null;
+            if (callSites) trace.CallSite = () => runtime?.CurrentCallSite();
             // As the CLI and simulated systems do: the end is written once disposing the runtime has closed what was open.
-            using (var runtime = JsRuntime.FromCode(Options(Recorder.Wrap(providers, trace)), code)) exit = runtime.RunToCompletion();
+            using (runtime = JsRuntime.FromCode(Options(Recorder.Wrap(providers, trace)), code)) exit = runtime.RunToCompletion();
             trace.End(exit);
         }
         return new RecordedRun(new RunOutcome(console.Stdout, console.Stderr, exit), buffer.ToArray());

@@ -131,4 +131,26 @@ public sealed class ReplayCliTests : IDisposable
         Assert.Matches(@"^both runs were identical: \d+ provider events, exit code 0\n$", r.Stdout);
         Assert.Equal(2, Esrun.Run(_dir.FullName, "--check-determinism", script).ExitCode);
     }
+
+    [Fact]
+    public void ARecordingWithCallSitesReplaysTheSameAndNeedsRecord()
+    {
+        // File answers arrive from the thread pool: they are recorded without a call site, never by entering the engine.
+        Write("data.txt", "payload");
+        var script = Write("sites.mjs", """
+            import { file } from "runtime:fs";
+            const text = await file("data.txt").text();
+            await new Promise((r) => setTimeout(r, 20));
+            console.log(text, Date.now() > 0, Math.random() < 1);
+            """);
+        var recorded = Esrun.Run(_dir.FullName, "--record", "s.trace", "--call-sites", script);
+        Assert.Equal(("payload true true\n", "", 0), (recorded.Stdout, recorded.Stderr, recorded.ExitCode));
+        File.Delete(script);
+        File.Delete(PathOf("data.txt"));
+        Assert.Equal(recorded, Esrun.Run(_dir.FullName, "--replay", "s.trace"));
+        Assert.Equal(0, Esrun.Run(_dir.FullName, "trace", "s.trace").ExitCode);
+        var refused = Esrun.Run(_dir.FullName, "--call-sites", "-e", "1");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--call-sites needs --record TRACE", refused.Stderr);
+    }
 }

@@ -59,7 +59,7 @@ internal static class FuzzMode
         foreach (var f in failed.Take(fuzz.Explain))
         {
             var tracePath = Path.Combine(fuzz.OutDir, $"seed-{f.Seed}.trace");
-            var recorded = Simulation.Run(f.Seed, hosts, options: options with { Faults = f.Plan, Record = true });
+            var recorded = Simulation.Run(f.Seed, hosts, options: options with { Faults = f.Plan, Record = true, CallSites = true });
             File.WriteAllBytes(tracePath, recorded.Trace!);
             string? schedulePath = null;
             int? shrunk = null;

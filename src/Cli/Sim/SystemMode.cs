@@ -111,5 +111,6 @@ internal static class SystemMode
         Locale = run.Locale ?? ProcessLocale.Simulated,
         CodeCache = MemoryCodeCache.Shared,
         Audit = run.Audit,
+        CallSites = run.CallSites,
     };
 }

@@ -5,19 +5,24 @@ namespace EsRuntime.Replay;
 
 /// <summary>One recorded run as a determinism check compares it: its events, where the script was at each, its end and what it touched.</summary>
 /// <param name="Events">The trace's events in order.</param>
-/// <param name="CallSites">The script location of each event (<see cref="TraceWriter.CallSites"/>), or empty when not asked.</param>
+/// <param name="CallSites">The script location of each event (from a trace recorded with <see cref="TraceWriter.CallSite"/>), null where unknown.</param>
 /// <param name="ExitCode">How the run ended.</param>
 /// <param name="Audit">The sources of ambient nondeterminism it touched (<see cref="JsRuntime.Audit"/>).</param>
 public sealed record ComparedRun(IReadOnlyList<TraceEvent> Events, IReadOnlyList<string?> CallSites, int ExitCode, IReadOnlyDictionary<string, long> Audit)
 {
-    /// <summary>A finished trace (the bytes a <see cref="TraceWriter"/> wrote) with what was kept beside it; a trace without an end record ends in −1.</summary>
+    /// <summary>A finished trace (the bytes a <see cref="TraceWriter"/> wrote) and its audit; a trace without an end record ends in −1.</summary>
     /// <exception cref="TraceFormatException">the bytes are not a trace.</exception>
-    public static ComparedRun FromTrace(byte[] trace, IReadOnlyList<string?> callSites, IReadOnlyDictionary<string, long> audit)
+    public static ComparedRun FromTrace(byte[] trace, IReadOnlyDictionary<string, long> audit)
     {
         using var reader = new TraceReader(new MemoryStream(trace));
         var events = new List<TraceEvent>();
-        while (reader.Next() is { } e) events.Add(e);
-        return new ComparedRun(events, callSites, reader.EndExitCode ?? -1, audit);
+        var sites = new List<string?>();
+        while (reader.Next() is { } e)
+        {
+            events.Add(e);
+            sites.Add(reader.CallSite);
+        }
+        return new ComparedRun(events, sites, reader.EndExitCode ?? -1, audit);
     }
 }
 

@@ -57,4 +57,10 @@ public enum TraceEventKind : byte
     HostRequest = 23,
     /// <summary>The answer to a tagged host-module call; out of band like <see cref="FsResult"/>.</summary>
     HostResult = 24,
+    /// <summary>
+    /// Where the script was (<see cref="TraceEvent.Argument"/>, file:line:column) when the event after it was
+    /// recorded; only in traces recorded with call sites. Not an event: a reader gives it with that event
+    /// (<see cref="TraceReader.CallSite"/>).
+    /// </summary>
+    CallSite = 25,
 }

@@ -21,6 +21,9 @@ public sealed class TraceReader : IDisposable
     /// <summary>True once the data ran out without a clean end: no end record, or the file stops inside the compressed stream.</summary>
     public bool Truncated { get; private set; }
 
+    /// <summary>Where the script was when the event <see cref="Next"/> last gave was recorded, if the trace holds call sites; else null.</summary>
+    public string? CallSite { get; private set; }
+
     /// <summary>The End record's exit code, once read.</summary>
     public int? EndExitCode { get; private set; }
 
@@ -49,6 +52,7 @@ public sealed class TraceReader : IDisposable
     /// <summary>The next event (checkpoints verified and skipped), or null at the end.</summary>
     public TraceEvent? Next()
     {
+        string? site = null;
         while (!_ended)
         {
             var record = ReadRecord();
@@ -63,6 +67,11 @@ public sealed class TraceReader : IDisposable
                     if (e.Number != _events || e.Argument != _hash.Hex)
                         throw new TraceFormatException($"checkpoint after event {_events} does not match the events before it (corrupt trace)");
                     continue;
+                case TraceEventKind.CallSite:
+                    if (site is not null) throw new TraceFormatException($"two call sites for event {_events}");
+                    _hash.Add(record.Value.Kind, record.Value.Payload);
+                    site = e.Argument ?? throw new TraceFormatException($"call site without a location before event {_events}");
+                    continue;
                 case TraceEventKind.End:
                     _hash.Add((byte)kind, TraceCodec.Encode(e with { Argument = null }));
                     if (e.Argument != _hash.Hex)
@@ -73,6 +82,7 @@ public sealed class TraceReader : IDisposable
                 default:
                     _hash.Add(record.Value.Kind, record.Value.Payload);
                     _events++;
+                    CallSite = site;
                     return e;
             }
         }
@@ -82,6 +92,7 @@ public sealed class TraceReader : IDisposable
     private TraceEvent? Finish()
     {
         _ended = true;
+        CallSite = null;
         Truncated = EndExitCode is null || !_data.Finished;
         return null;
     }

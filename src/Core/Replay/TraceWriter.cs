@@ -36,28 +36,31 @@ public sealed class TraceWriter : IDisposable
     /// <summary>Events written so far (checkpoints excluded).</summary>
     public long EventCount => _events;
 
-    private readonly List<string?> _callSites = [];
-
     /// <summary>
-    /// When set (a diagnostic run such as --check-determinism; each call costs a stack walk), asked at every
-    /// event where the script was. The answers are kept beside the trace, never written into it.
+    /// When set (--call-sites, --check-determinism; each call costs a stack walk), asked at every event on the
+    /// adding thread, so it must answer null off the thread running the script. A location it gives is written
+    /// just before its event as a <see cref="TraceEventKind.CallSite"/> record, in the hash chain like any
+    /// record, so a replay that diverges can show where the recorded run was as well as where it is.
     /// </summary>
     public Func<string?>? CallSite { get; set; }
-
-    /// <summary>With <see cref="CallSite"/>: the script location of each event, in event order (null where no script ran).</summary>
-    public IReadOnlyList<string?> CallSites => _callSites;
 
     /// <summary>Appends an event, and a checkpoint after every <see cref="TraceFormat.CheckpointInterval"/> events.</summary>
     public void Add(TraceEvent e)
     {
+        var site = CallSite is { } callSite ? AskCallSite(callSite) : null;
         lock (_gate)
         {
-            var payload = TraceCodec.Encode(e);
-            WriteRecord((byte)e.Kind, payload);
-            _hash.Add((byte)e.Kind, payload);
-            if (CallSite is { } callSite) _callSites.Add(AskCallSite(callSite));
+            if (site is not null) WriteHashed(new TraceEvent(TraceEventKind.CallSite, site));
+            WriteHashed(e);
             if (++_events % TraceFormat.CheckpointInterval == 0) WriteCheckpoint();
         }
+    }
+
+    private void WriteHashed(TraceEvent e)
+    {
+        var payload = TraceCodec.Encode(e);
+        WriteRecord((byte)e.Kind, payload);
+        _hash.Add((byte)e.Kind, payload);
     }
 
     private static string? AskCallSite(Func<string?> callSite)

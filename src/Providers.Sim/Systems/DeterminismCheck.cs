@@ -32,8 +32,8 @@ public static class DeterminismCheck
             var run = runsOf[host] = runsOf.GetValueOrDefault(host) + 1;
             if (headerB.Incarnations[i] != host)
                 return $"the runs differ in which host started next: {name} in the first, {headerB.Hosts[headerB.Incarnations[i]]} in the second\n";
-            var a = ComparedRun.FromTrace(tracesA[i], Sites(first, i), first.Audit.GetValueOrDefault(name) ?? Empty);
-            var b = ComparedRun.FromTrace(tracesB[i], Sites(second, i), second.Audit.GetValueOrDefault(name) ?? Empty);
+            var a = ComparedRun.FromTrace(tracesA[i], first.Audit.GetValueOrDefault(name) ?? Empty);
+            var b = ComparedRun.FromTrace(tracesB[i], second.Audit.GetValueOrDefault(name) ?? Empty);
             if (TraceComparison.Difference(a, b) is { } difference) return $"host {name} (run {run}): {difference}";
         }
         if (tracesA.Count != tracesB.Count)
@@ -50,9 +50,6 @@ public static class DeterminismCheck
     }
 
     private static readonly IReadOnlyDictionary<string, long> Empty = new Dictionary<string, long>();
-
-    private static IReadOnlyList<string?> Sites(SystemOutcome outcome, int incarnation) =>
-        incarnation < outcome.CallSites.Count ? outcome.CallSites[incarnation] : [];
 
     private static string Step(SystemTrace.Header header, List<(int Incarnation, StepKind Kind)> log, int n) =>
         n < log.Count ? $"{log[n].Kind} of {header.Hosts[header.Incarnations[log[n].Incarnation]]}" : "the end";

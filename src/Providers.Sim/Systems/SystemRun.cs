@@ -85,7 +85,6 @@ internal sealed class SystemRun
         return new SystemOutcome(exit, _output.Stdout, _output.Stderr, hosts, _world.Fired.ToList(), trace, _failure?.Host, _world.Now, _log.Count)
         {
             Audit = _audit.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, long>)p.Value),
-            CallSites = _options.CallSites ? _incarnations.Select(c => c.Trace!.CallSites).ToList() : [],
         };
     }
 

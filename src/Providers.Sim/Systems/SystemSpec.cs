@@ -63,8 +63,8 @@ public sealed record SystemOptions
     public bool Audit { get; init; }
 
     /// <summary>
-    /// With <see cref="Record"/>: ask each host's script location at every recorded event
-    /// (<see cref="SystemOutcome.CallSites"/>; a stack walk per event, for <see cref="DeterminismCheck"/>).
+    /// With <see cref="Record"/>: write each host's script location at every recorded event into its trace
+    /// (a stack walk per event), so <see cref="DeterminismCheck"/> and a replay that diverges show where both runs were.
     /// </summary>
     public bool CallSites { get; init; }
 
@@ -94,9 +94,6 @@ public sealed record SystemOutcome(
 
     /// <summary>With <see cref="SystemOptions.Audit"/>: per host, each source of ambient nondeterminism touched and how often.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Audit { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, long>>();
-
-    /// <summary>With <see cref="SystemOptions.CallSites"/>: for each host run, in trace order, the script location of each recorded event.</summary>
-    public IReadOnlyList<IReadOnlyList<string?>> CallSites { get; init; } = [];
 
     /// <summary>Set by a replay that did not match its trace: the first difference, with the host.</summary>
     public string? Divergence { get; init; }

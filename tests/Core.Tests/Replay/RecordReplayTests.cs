@@ -90,13 +90,53 @@ public class RecordReplayTests
         Assert.Equal(86, result.ExitCode);
     }
 
-    /// <summary>The header (and so the program) of <paramref name="programFrom"/> with the events of <paramref name="eventsFrom"/>.</summary>
+    [Fact]
+    public void ATraceRecordedWithCallSitesAlsoSaysWhereTheRecordedRunWas()
+    {
+        var recorded = Simulation.Record("const a = 1;\nconsole.log(a, Date.now());", callSites: true);
+        var other = Simulation.Record("console.log(Math.random());");
+        var (result, divergence) = Simulation.Replay(Splice(recorded.Trace, other.Trace));
+        Assert.Matches(@"^replay diverged at event \d+: trace has <clock wall read>, program asked for <entropy 16 bytes>\n    at .*\$esrun\$eval\.mjs:1:\d+\n    the recorded run was at .*\$esrun\$eval\.mjs:2:\d+$", divergence!.Message);
+        Assert.Equal(86, result.ExitCode);
+    }
+
+    [Fact]
+    public void CallSitesAreReadWithTheirEventsAndChangeNothingAReplaySees()
+    {
+        const string code = "console.log(Date.now());\nawait new Promise((r) => setTimeout(r, 5));\nconsole.log(Math.random() < 1);";
+        var plain = Simulation.Record(code);
+        var sited = Simulation.Record(code, callSites: true);
+        Assert.True(sited.Trace.Length > plain.Trace.Length);
+        using (var reader = new TraceReader(new MemoryStream(sited.Trace)))
+        {
+            var sites = new List<(TraceEventKind Kind, string? Site)>();
+            while (reader.Next() is { } e) sites.Add((e.Kind, reader.CallSite));
+            // The wall clock is also read before the module runs (no call site there).
+            Assert.Contains(sites, s => s.Kind == TraceEventKind.ClockWall && s.Site?.EndsWith("eval.mjs:1:18", StringComparison.Ordinal) == true);
+            Assert.Matches(@"eval\.mjs:3:\d+$", Assert.Single(sites, s => s.Kind == TraceEventKind.Entropy).Site);
+            Assert.Equal(Events(plain.Trace).Count, sites.Count);
+        }
+        var (replayed, divergence) = Simulation.Replay(sited.Trace);
+        Assert.Null(divergence);
+        Assert.Equal(plain.Outcome, replayed);
+        Assert.Equal(sited.Outcome, replayed);
+    }
+
+    private static List<TraceEvent> Events(byte[] trace)
+    {
+        using var reader = new TraceReader(new MemoryStream(trace));
+        var events = new List<TraceEvent>();
+        while (reader.Next() is { } e) events.Add(e);
+        return events;
+    }
+
+    /// <summary>The header (and so the program) of <paramref name="programFrom"/> with the events (and call sites) of <paramref name="eventsFrom"/>.</summary>
     private static byte[] Splice(byte[] eventsFrom, byte[] programFrom)
     {
         using var events = new TraceReader(new MemoryStream(eventsFrom));
         using var header = new TraceReader(new MemoryStream(programFrom));
         using var output = new MemoryStream();
-        using (var writer = new TraceWriter(output, header.Header))
+        using (var writer = new TraceWriter(output, header.Header) { CallSite = () => events.CallSite })
         {
             while (events.Next() is { } e) writer.Add(e);
             writer.End(events.EndExitCode ?? 0);

@@ -9,6 +9,7 @@ namespace EsRuntime.Replay.Replaying;
 public sealed class TraceReplayer(TraceReader reader)
 {
     private TraceEvent? _peeked;
+    private string? _peekedSite;
     private bool _peekedEnd;
     private readonly Dictionary<TraceEventKind, Action<TraceEvent>> _outOfBand = [];
 
@@ -103,6 +104,7 @@ public sealed class TraceReplayer(TraceReader reader)
         while (_peeked is null && !_peekedEnd)
         {
             _peeked = reader.Next();
+            _peekedSite = reader.CallSite;
             _peekedEnd = _peeked is null;
             if (_peeked is not null && _outOfBand.TryGetValue(_peeked.Kind, out var handler))
             {
@@ -122,7 +124,10 @@ public sealed class TraceReplayer(TraceReader reader)
 
     private ReplayDivergenceException Diverge(string traceHas, string programAsked, bool callSite = true, bool cutShort = false)
     {
-        Divergence = new ReplayDivergence(Position, traceHas, programAsked, callSite ? SafeCallSite() : null, cutShort);
+        Divergence = new ReplayDivergence(Position, traceHas, programAsked, callSite ? SafeCallSite() : null, cutShort)
+        {
+            RecordedCallSite = _peeked is null ? null : _peekedSite,
+        };
         OnDivergence?.Invoke(Divergence);
         return new ReplayDivergenceException(Divergence);
     }
@@ -137,16 +142,21 @@ public sealed class TraceReplayer(TraceReader reader)
 /// <summary>
 /// Where and how a replay left its trace. <see cref="CutShort"/>: not a divergence of the program but
 /// the end of a trace that was cut short (the recorded run did not finish, or the file was truncated);
-/// every event it held was replayed.
+/// every event it held was replayed. <see cref="CallSite"/> is where the replay was;
+/// <see cref="RecordedCallSite"/> where the recorded run was at the trace's event, when it was recorded with call sites.
 /// </summary>
 public sealed record ReplayDivergence(long EventIndex, string TraceHas, string ProgramAsked, string? CallSite, bool CutShort = false)
 {
-    /// <summary>The divergence in words, with the call site when known.</summary>
+    /// <summary>Where the recorded run was at the trace's event (traces recorded with call sites), else null.</summary>
+    public string? RecordedCallSite { get; init; }
+
+    /// <summary>The divergence in words, with the call sites when known.</summary>
     public string Message =>
         (CutShort
             ? $"the trace was cut short after event {EventIndex} ({TraceHas}): the replay matched every recorded event, then the program {ProgramAsked}"
             : $"replay diverged at event {EventIndex}: trace has {TraceHas}, program asked for <{ProgramAsked}>") +
-        (CallSite is null ? "" : $"\n    at {CallSite}");
+        (CallSite is null ? "" : $"\n    at {CallSite}") +
+        (RecordedCallSite is null ? "" : $"\n    the recorded run was at {RecordedCallSite}");
 }
 
 /// <summary>Thrown when a replay diverges from its trace (or is asked for more than it holds); carries the <see cref="ReplayDivergence"/>.</summary>
