@@ -19,6 +19,8 @@ namespace EsRuntime.Engine;
 /// ClearScript offers no setting for either, so this calls the V8 API that its library exports, on the
 /// isolate that is current inside a host call. Best effort: where the library or its exports are not
 /// found (another platform or version), nothing changes.
+/// The same exports give the microtask checkpoint ClearScript does not expose, which lets one dispatch
+/// run every due timer with HTML's checkpoint after each (<see cref="PerformMicrotaskCheckpoint"/>).
 /// </summary>
 internal static unsafe class IsolateTuning
 {
@@ -26,15 +28,16 @@ internal static unsafe class IsolateTuning
     private const string GetCurrentExport = "_ZN2v87Isolate10GetCurrentEv";
     private const string SetPromiseHookExport = "_ZN2v87Isolate14SetPromiseHookEPFvNS_15PromiseHookTypeENS_5LocalINS_7PromiseEEENS2_INS_5ValueEEEE";
     private const string SetCaptureExport = "_ZN2v87Isolate41SetCaptureStackTraceForUncaughtExceptionsEbiNS_10StackTrace17StackTraceOptionsE";
+    private const string CheckpointExport = "_ZN2v87Isolate26PerformMicrotaskCheckpointEv";
     private const int StackTraceOverview = 0x3f; // v8::StackTrace::kOverview (the value V8 itself defaults to)
 
-    /// <summary>Applies both changes to the engine's isolate; false when they could not be made.</summary>
-    public static bool Apply(V8ScriptEngine engine)
+    /// <summary>Applies both changes to the engine's isolate; returns the isolate, or 0 when they could not be made.</summary>
+    public static nint Apply(V8ScriptEngine engine)
     {
         var exports = Exports.Value;
-        if (exports is null) return false;
-        var applied = false;
-        var (getCurrent, setPromiseHook, setCapture) = exports.Value;
+        if (exports is null) return 0;
+        nint applied = 0;
+        var (getCurrent, setPromiseHook, setCapture, _) = exports.Value;
         // The isolate is entered (and locked) on this thread only while V8 runs, so the calls happen
         // inside a host function that a one-line script invokes.
         const string name = "__esrun_tune_isolate";
@@ -44,15 +47,23 @@ internal static unsafe class IsolateTuning
             if (isolate == 0) return;
             ((delegate* unmanaged<nint, nint, void>)setPromiseHook)(isolate, 0);
             ((delegate* unmanaged<nint, byte, int, int, void>)setCapture)(isolate, 0, 0, StackTraceOverview);
-            applied = true;
+            applied = isolate;
         }));
         engine.Execute(new Microsoft.ClearScript.DocumentInfo("esrun:tune"), $"globalThis.{name}(); delete globalThis.{name};");
         return applied;
     }
 
-    private static readonly Lazy<(nint, nint, nint)?> Exports = new(FindExports);
+    /// <summary>
+    /// Runs the microtasks queued on <paramref name="isolate"/> (one that <see cref="Apply"/> returned) now,
+    /// as V8 does when the outermost call returns. Only from inside a host call, where the isolate is
+    /// entered and locked; V8 itself ignores the call while microtasks are already running.
+    /// </summary>
+    public static void PerformMicrotaskCheckpoint(nint isolate) =>
+        ((delegate* unmanaged<nint, void>)Exports.Value!.Value.Checkpoint)(isolate);
 
-    private static (nint, nint, nint)? FindExports()
+    private static readonly Lazy<(nint GetCurrent, nint SetPromiseHook, nint SetCapture, nint Checkpoint)?> Exports = new(FindExports);
+
+    private static (nint, nint, nint, nint)? FindExports()
     {
         if (!OperatingSystem.IsLinux()) return null;
         // The copy ClearScript already loaded (whichever of its probing paths it took): loading the same
@@ -61,8 +72,9 @@ internal static unsafe class IsolateTuning
         if (path is null || !NativeLibrary.TryLoad(path, out var library)) return null;
         if (NativeLibrary.TryGetExport(library, GetCurrentExport, out var getCurrent) &&
             NativeLibrary.TryGetExport(library, SetPromiseHookExport, out var setPromiseHook) &&
-            NativeLibrary.TryGetExport(library, SetCaptureExport, out var setCapture))
-            return (getCurrent, setPromiseHook, setCapture);
+            NativeLibrary.TryGetExport(library, SetCaptureExport, out var setCapture) &&
+            NativeLibrary.TryGetExport(library, CheckpointExport, out var checkpoint))
+            return (getCurrent, setPromiseHook, setCapture, checkpoint);
         return null;
     }
 

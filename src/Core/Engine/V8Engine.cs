@@ -17,6 +17,7 @@ internal sealed unsafe class V8Engine : IDisposable
     private readonly EngineLimits _limits;
     private readonly Dictionary<string, Document> _documents = new(StringComparer.Ordinal);
     private readonly Queue<(int Kind, object Promise, object? Value)> _rejections = new();
+    private readonly nint _isolate;
     private V8Script? _dispatch;
     private object? _internals;
     private object? _metaResolve;
@@ -52,11 +53,20 @@ internal sealed unsafe class V8Engine : IDisposable
         _engine.DocumentSettings.Loader = new Loader(this);
         _engine.DocumentSettings.ContextCallback = ImportMeta;
         _engine.PromiseRejectionCallback = OnPromiseRejection;
-        IsolateTuned = IsolateTuning.Apply(_engine);
+        _isolate = IsolateTuning.Apply(_engine);
     }
 
     /// <summary>Whether ClearScript's promise hook and per-Error stack capture were switched off (<see cref="IsolateTuning"/>).</summary>
-    public bool IsolateTuned { get; }
+    public bool IsolateTuned => _isolate != 0;
+
+    /// <summary>
+    /// Whether the <c>endTask</c> op can run the microtask checkpoint, so that one dispatch may hold
+    /// several macrotasks; without it a checkpoint happens only when a dispatch returns.
+    /// </summary>
+    public bool CanCheckpointMicrotasks => _isolate != 0;
+
+    /// <summary>Runs the microtasks queued now; only inside an op, and only when <see cref="CanCheckpointMicrotasks"/>.</summary>
+    public void CheckpointMicrotasks() => IsolateTuning.PerformMicrotaskCheckpoint(_isolate);
 
     /// <summary>Thrown out of a call when script execution was terminated (exit, watchdog).</summary>
     public sealed class TerminatedException(Exception inner) : Exception("script terminated", inner);

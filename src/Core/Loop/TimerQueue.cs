@@ -22,6 +22,9 @@ internal sealed class TimerQueue
     private int _nextId = 1;
     private long _sequence;
     private int _cancelledQueued;
+    private double _firingNow;
+    private long _firingLimit;
+    private Timer? _running;
 
     /// <summary>The nesting level of the timer whose callback is running (0 outside timers).</summary>
     public int CurrentNesting { get; set; }
@@ -30,9 +33,6 @@ internal sealed class TimerQueue
 
     /// <summary>Entries held in the queue, cancelled ones included (memory follows this).</summary>
     internal int QueuedCount => _queue.Count;
-
-    /// <summary>The sequence number the next timer will get; timers at or past it were created later.</summary>
-    public long NextSequence => _sequence;
 
     public double? NextDue
     {
@@ -72,27 +72,54 @@ internal sealed class TimerQueue
         _cancelledQueued = 0;
     }
 
-    /// <summary>Takes the earliest timer due at <paramref name="now"/> that was created before <paramref name="sequenceLimit"/>.</summary>
-    public bool TryTakeDue(double now, long sequenceLimit, out Timer timer)
+    /// <summary>
+    /// Starts a turn's firing: the timers due at <paramref name="now"/> and created before this call fire,
+    /// one by one through <see cref="FireNext"/>; those their callbacks create wait for a later turn.
+    /// </summary>
+    public void BeginFiring(double now)
+    {
+        _firingNow = now;
+        _firingLimit = _sequence;
+    }
+
+    /// <summary>Whether a timer of this turn's firing is still due.</summary>
+    public bool HasDue => TryPeekDue(out _);
+
+    /// <summary>
+    /// Finishes the running timer (<see cref="FinishRunning"/>) and takes the next due one, whose
+    /// nesting level applies to the timers its callback creates. Returns its id, or 0 when none is due.
+    /// </summary>
+    public int FireNext()
+    {
+        FinishRunning();
+        if (!TryPeekDue(out var timer)) return 0;
+        _queue.Dequeue();
+        if (!timer.Repeat) _live.Remove(timer.Id);
+        _running = timer;
+        CurrentNesting = timer.Nesting;
+        return timer.Id;
+    }
+
+    /// <summary>Ends the running timer's callback: an interval is re-scheduled unless it was cleared.</summary>
+    public void FinishRunning()
+    {
+        if (_running is not { } timer) return;
+        _running = null;
+        CurrentNesting = 0;
+        if (timer.Cancelled || !timer.Repeat) return;
+        timer.Nesting++;
+        if (timer.Nesting > 5 && timer.Interval < 4) timer.Interval = 4;
+        Schedule(timer, _firingNow);
+    }
+
+    private bool TryPeekDue(out Timer timer)
     {
         while (_queue.TryPeek(out timer!, out var key))
         {
             if (timer.Cancelled) { Drop(); continue; }
-            if (key.Due > now || key.Sequence >= sequenceLimit) return false;
-            _queue.Dequeue();
-            if (!timer.Repeat) _live.Remove(timer.Id);
-            return true;
+            return key.Due <= _firingNow && key.Sequence < _firingLimit;
         }
         return false;
-    }
-
-    /// <summary>Re-schedules an interval after its callback ran, unless the callback cleared it.</summary>
-    public void Rearm(Timer timer, double now)
-    {
-        if (timer.Cancelled || !timer.Repeat) return;
-        timer.Nesting++;
-        if (timer.Nesting > 5 && timer.Interval < 4) timer.Interval = 4;
-        Schedule(timer, now);
     }
 
     private void Drop()

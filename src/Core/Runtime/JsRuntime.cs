@@ -23,7 +23,7 @@ namespace EsRuntime.Runtime;
 /// </example>
 public sealed partial class JsRuntime : IDisposable, IAsyncDisposable
 {
-    private enum DispatchKind { Boot = 0, Timer = 1, Rejections = 2, Completions = 3, Embedder = 4 }
+    private enum DispatchKind { Boot = 0, Timers = 1, Rejections = 2, Completions = 3, Embedder = 4 }
 
     private const int MaxRejectionPasses = 64;
 
@@ -34,6 +34,7 @@ public sealed partial class JsRuntime : IDisposable, IAsyncDisposable
     private readonly ManualResetEvent _wake = new(false);
     private readonly CompletionBatch _batch;
     private readonly double? _timeLimitMs;
+    private readonly bool _batchTimers;
     private readonly TimeSpan _disposeDrain;
     private double _startedAt;
     private bool _started;
@@ -66,6 +67,7 @@ public sealed partial class JsRuntime : IDisposable, IAsyncDisposable
         if (evalCode is not null) loader.AddVirtual(entryUrl, evalCode);
         var engine = new V8Engine(loader, options.Limits);
         _timeLimitMs = options.TimeLimit?.TotalMilliseconds;
+        _batchTimers = engine.CanCheckpointMicrotasks && !options.OneDispatchPerTimer;
         _disposeDrain = options.DisposeDrain;
         // A simulated completion may land after a crashed host's runtime was disposed: its wake goes nowhere.
         _context = new RuntimeContext(engine, providers, new CapabilitySet(options.Capabilities, options.NetHosts), loader, options.MaxPendingOperations, () =>
@@ -173,13 +175,13 @@ public sealed partial class JsRuntime : IDisposable, IAsyncDisposable
             Fail($"execution timed out after {limitMs:0} ms");
             return false;
         }
-        var sequence = _context.Timers.NextSequence;
-        while (_context.ExitCode is null && _context.Timers.TryTakeDue(now, sequence, out var timer))
+        // One dispatch fires every due timer when the engine can run the microtask checkpoint between
+        // them (D62); otherwise each timer is a dispatch of its own, whose return is the checkpoint.
+        _context.Timers.BeginFiring(now);
+        while (_context.ExitCode is null && _context.Timers.HasDue)
         {
-            _context.Timers.CurrentNesting = timer.Nesting;
-            try { Run(DispatchKind.Timer, timer.Id); }
-            finally { _context.Timers.CurrentNesting = 0; }
-            _context.Timers.Rearm(timer, now);
+            try { Run(DispatchKind.Timers, _batchTimers ? 1 : 0); }
+            finally { _context.Timers.FinishRunning(); }
         }
         if (_context.ExitCode is null) Guard(() => _context.HostTimers.RunDue(now), fromEmbedder: false);
         DeliverCompletions();

@@ -51,6 +51,12 @@ public sealed class RuntimeOptions
     /// </summary>
     public TimeSpan? TimeLimit { get; init; }
 
+    /// <summary>
+    /// One dispatch per timer, as where the engine cannot run the microtask checkpoint from an op (D62);
+    /// tests set it to compare that path with the batched one.
+    /// </summary>
+    internal bool OneDispatchPerTimer { get; init; }
+
     /// <summary>Asynchronous operations a script may have pending at once; past it an op throws a RangeError.</summary>
     public int MaxPendingOperations { get; init; } = 1024;
 

@@ -102,4 +102,47 @@ public class TimerTests
             """);
         Assert.Equal("true setTimeout: the callback must be a function (string handlers are not evaluated)\n", r.Stdout);
     }
+
+    // One dispatch fires a turn's due timers with the checkpoint and rejection settling between them
+    // (D62); the other path dispatches each alone. Both must give HTML's order.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ATurnsTimersAreSeparateMacrotasksOnBothDispatchPaths(bool oneDispatchPerTimer)
+    {
+        var r = JsHarness.Run("""
+            const log = (s) => console.log(s);
+            addEventListener("unhandledrejection", (e) => { log(`unhandled ${e.reason}`); e.preventDefault(); });
+            addEventListener("error", (e) => { log(`error ${e.error.message}`); e.preventDefault(); });
+            setTimeout(async () => {
+              log("t1");
+              await null; log("t1 await 1");
+              await null; log("t1 await 2");
+              Promise.resolve().then(() => Promise.resolve()).then(() => log("t1 deep"));
+              Promise.reject("r1");
+            });
+            setTimeout(() => { log("t2"); clearTimeout(t3); clearInterval(interval); setTimeout(() => log("t5, a later turn")); });
+            const t3 = setTimeout(() => log("t3 was cleared"));
+            const interval = setInterval(() => log("interval was cleared"));
+            setTimeout(() => { queueMicrotask(() => log("t4 micro")); throw new Error("boom"); });
+            let ticks = 0;
+            const repeat = setInterval(() => { log(`repeat ${++ticks}`); if (ticks === 2) clearInterval(repeat); }, 0);
+            """, oneDispatchPerTimer: oneDispatchPerTimer);
+        Assert.Equal("t1\nt1 await 1\nt1 await 2\nt1 deep\nunhandled r1\nt2\nerror boom\nt4 micro\nrepeat 1\nt5, a later turn\nrepeat 2\n", r.Stdout);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ExitInATimersMicrotaskStopsTheTimersAfterIt(bool oneDispatchPerTimer)
+    {
+        var r = JsHarness.Run("""
+            import { exit } from "runtime:process";
+            setTimeout(() => { console.log("t1"); queueMicrotask(() => exit(3)); });
+            setTimeout(() => console.log("t2 must not run"));
+            """, oneDispatchPerTimer: oneDispatchPerTimer);
+        Assert.Equal("t1\n", r.Stdout);
+        Assert.Equal(3, r.ExitCode);
+    }
 }

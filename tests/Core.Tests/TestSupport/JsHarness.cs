@@ -20,7 +20,7 @@ public static class JsHarness
     public static JsResult Run(string moduleCode, Capability capabilities = Capability.All, ulong seed = 1,
         IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string>? env = null, Engine.EngineLimits? limits = null,
         IFileSystem? files = null, IClock? clock = null, int maxPendingOperations = 1024, TimeSpan? timeLimit = null,
-        INetwork? network = null, IScheduler? scheduler = null, IReadOnlyList<string>? netHosts = null)
+        INetwork? network = null, IScheduler? scheduler = null, IReadOnlyList<string>? netHosts = null, bool oneDispatchPerTimer = false)
     {
         var console = new CapturingConsole();
         files ??= new SimFileSystem();
@@ -34,6 +34,7 @@ public static class JsHarness
             MaxPendingOperations = maxPendingOperations,
             TimeLimit = timeLimit,
             NetHosts = netHosts,
+            OneDispatchPerTimer = oneDispatchPerTimer,
         }, moduleCode);
         var code = runtime.RunToCompletion();
         return new JsResult(console.Stdout, console.Stderr, code);

@@ -43,6 +43,14 @@ internal static class BootstrapOps
         // A timer counts from the loop's time of this turn, not from a fresh clock reading.
         engine.RegisterOp("timerStart", (a, r) => r.Set(ctx.Timers.Start(ctx.LoopNow, a.Int32(0), a.IsTruthy(1))));
         engine.RegisterOp("timerCancel", (a, r) => ctx.Timers.Cancel(a.Int32(0)));
+        // One dispatch fires this turn's due timers (dispatch.js fireTimers): the next of them, and the end
+        // of each as a macrotask — the microtask checkpoint, then whether rejections are left to settle.
+        engine.RegisterOp("timerNext", (a, r) => r.Set(ctx.ExitCode is null && ctx.PendingExit is null ? ctx.Timers.FireNext() : 0));
+        engine.RegisterOp("endTask", (a, r) =>
+        {
+            engine.CheckpointMicrotasks();
+            r.Set(ctx.ExitCode is null && ctx.PendingExit is null && engine.PendingRejections > 0);
+        });
 
         engine.RegisterOp("deterministic", (a, r) => r.Set(ctx.Deterministic));
         engine.RegisterOp("auditEnabled", (a, r) => r.Set(ctx.AuditEnabled));

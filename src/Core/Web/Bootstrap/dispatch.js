@@ -4,7 +4,7 @@ const pendingRejections = new Map();
 // Rejections reported as unhandled (their report canceled) that may still get a handler: promise -> reason.
 const reportedRejections = new WeakMap();
 
-const Kind = { Boot: 0, Timer: 1, Rejections: 2, Completions: 3, Embedder: 4 };
+const Kind = { Boot: 0, Timers: 1, Rejections: 2, Completions: 3, Embedder: 4 };
 
 // Takes V8's rejection events; returns whether `current` got a handler meanwhile.
 function takeRejections(current) {
@@ -31,6 +31,20 @@ function processRejections() {
     pendingRejections.delete(promise);
     internals.reportRejection(promise, reason);
     if (!takeRejections(promise)) reportedRejections.set(promise, reason);
+  }
+}
+
+// As JsRuntime.MaxRejectionPasses: settling rejections runs listeners that may reject more.
+const maxRejectionPasses = 64;
+
+// This turn's due timers, each a macrotask. Batched, the microtask checkpoint and the rejection settling
+// that end a macrotask run between two timers through ops.endTask; otherwise C# dispatches each timer
+// alone and the dispatch's return is the checkpoint.
+function fireTimers(batched) {
+  for (let id = ops.timerNext(); id !== 0; id = ops.timerNext()) {
+    internals.fireTimer(id);
+    if (!batched) return;
+    for (let pass = 0; ops.endTask() && pass < maxRejectionPasses; pass++) processRejections();
   }
 }
 
@@ -66,7 +80,7 @@ Object.defineProperty(globalThis, "__esrun_dispatch", {
 function route(kind, arg) {
   switch (kind) {
     case Kind.Boot: return boot(ops.mainUrl());
-    case Kind.Timer: return internals.fireTimer(arg);
+    case Kind.Timers: return fireTimers(arg === 1);
     case Kind.Rejections: return processRejections();
     case Kind.Completions: return internals.deliverCompletions(arg);
     case Kind.Embedder: return internals.embedderRequest(arg);

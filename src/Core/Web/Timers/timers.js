@@ -1,5 +1,5 @@
 // HTML timers. The queue, due times and the nesting clamp live in C# (TimerQueue); JS keeps only
-// the callbacks by id. C# fires one timer per dispatch so microtasks drain between timers.
+// the callbacks by id. dispatch.js fires a turn's due timers with a microtask checkpoint after each.
 const { ops } = internals;
 const callbacks = new Map();
 
