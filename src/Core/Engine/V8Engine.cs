@@ -18,6 +18,7 @@ internal sealed unsafe class V8Engine : IDisposable
     private readonly Dictionary<string, Document> _documents = new(StringComparer.Ordinal);
     private readonly Queue<(int Kind, object Promise, object? Value)> _rejections = new();
     private readonly nint _isolate;
+    private readonly HeapWatch? _heapWatch;
     private V8Script? _dispatch;
     private object? _internals;
     private object? _metaResolve;
@@ -34,8 +35,8 @@ internal sealed unsafe class V8Engine : IDisposable
     {
         _modules = modules;
         _limits = limits;
-        // The hard V8 limit aborts the process when reached, so it sits far above the soft, catchable
-        // limit that ClearScript enforces by sampling the heap: a fast heap bomb must meet the soft one
+        // The hard V8 limit aborts the process when reached, so it sits far above the soft limit that
+        // the heap watch (or ClearScript) enforces by sampling the heap: a fast heap bomb must meet the soft one
         // at a sample before it can reach the hard one (measured: 2× was reached between samples).
         // ArrayBuffer backing stores live outside the heap; V8 asks ClearScript's allocator for them, which
         // refuses past MaxArrayBufferAllocation, and V8 turns the refusal into a catchable RangeError.
@@ -47,14 +48,26 @@ internal sealed unsafe class V8Engine : IDisposable
         _engine = new V8ScriptEngine(constraints, V8ScriptEngineFlags.HideHostExceptions)
         {
             MaxRuntimeStackUsage = (UIntPtr)limits.MaxStackBytes,
-            MaxRuntimeHeapSize = (UIntPtr)((long)limits.MaxHeapMiB * 1024 * 1024),
-            RuntimeHeapSizeSampleInterval = TimeSpan.FromMilliseconds(5),
         };
         _engine.DocumentSettings.Loader = new Loader(this);
         _engine.DocumentSettings.ContextCallback = ImportMeta;
         _engine.PromiseRejectionCallback = OnPromiseRejection;
-        _isolate = IsolateTuning.Apply(_engine);
+        (_isolate, var heapLimitSeen) = IsolateTuning.Apply(_engine);
+        var heapLimitBytes = (ulong)limits.MaxHeapMiB * 1024 * 1024;
+        // The exports read V8's heap statistics by their layout: trusted only when they agree with ClearScript's.
+        if (_isolate != 0 && heapLimitSeen == _engine.GetRuntimeHeapInfo().HeapSizeLimit)
+        {
+            _heapWatch = new HeapWatch(V8Exports.Value!, _isolate, heapLimitBytes);
+        }
+        else
+        {
+            _engine.MaxRuntimeHeapSize = (UIntPtr)heapLimitBytes;
+            _engine.RuntimeHeapSizeSampleInterval = TimeSpan.FromMilliseconds(5);
+        }
     }
+
+    /// <summary>Whether the soft heap limit is enforced by <see cref="HeapWatch"/> (otherwise by ClearScript on every call).</summary>
+    public bool HeapWatched => _heapWatch is not null;
 
     /// <summary>Whether ClearScript's promise hook and per-Error stack capture were switched off (<see cref="IsolateTuning"/>).</summary>
     public bool IsolateTuned => _isolate != 0;
@@ -66,7 +79,7 @@ internal sealed unsafe class V8Engine : IDisposable
     public bool CanCheckpointMicrotasks => _isolate != 0;
 
     /// <summary>Runs the microtasks queued now; only inside an op, and only when <see cref="CanCheckpointMicrotasks"/>.</summary>
-    public void CheckpointMicrotasks() => IsolateTuning.PerformMicrotaskCheckpoint(_isolate);
+    public void CheckpointMicrotasks() => V8Exports.Value!.PerformMicrotaskCheckpoint(_isolate);
 
     /// <summary>Thrown out of a call when script execution was terminated (exit, watchdog).</summary>
     public sealed class TerminatedException(Exception inner) : Exception("script terminated", inner);
@@ -244,7 +257,7 @@ internal sealed unsafe class V8Engine : IDisposable
         {
             return new JsValue(_engine.Evaluate(new DocumentInfo(synthetic) { Category = ModuleCategory.Standard }, code));
         }
-        catch (ScriptEngineException e) when (!e.IsFatal && !e.Message.Contains("memory limit", StringComparison.Ordinal))
+        catch (ScriptEngineException e) when (!e.IsFatal && _heapWatch is not { Exceeded: true } && !e.Message.Contains("memory limit", StringComparison.Ordinal))
         {
             // The failure is returned to JS, so the engine's own rejected evaluation promise is not unhandled.
             while (_rejections.Count > rejectionsBefore) DropLastRejection();
@@ -328,14 +341,15 @@ internal sealed unsafe class V8Engine : IDisposable
     private void Call(Action action)
     {
         try { action(); }
+        catch (Exception e) when (_heapWatch is { Exceeded: true } && e is ScriptInterruptedException or ScriptEngineException) { throw HeapLimitExceeded(e); }
         catch (ScriptInterruptedException e) { throw new TerminatedException(e); }
-        catch (ScriptEngineException e) when (e.Message.Contains("memory limit", StringComparison.Ordinal))
-        {
-            throw new LimitExceededException($"out of memory: the script exceeded the heap limit of {_limits.MaxHeapMiB} MiB", e);
-        }
+        catch (ScriptEngineException e) when (e.Message.Contains("memory limit", StringComparison.Ordinal)) { throw HeapLimitExceeded(e); }
         catch (ScriptEngineException e) when (e.IsFatal || e.InnerException is ScriptInterruptedException) { throw new TerminatedException(e); }
         catch (ScriptEngineException e) { throw new ScriptException(e.Message, e.ErrorDetails, e); }
     }
+
+    private LimitExceededException HeapLimitExceeded(Exception e) =>
+        new($"out of memory: the script exceeded the heap limit of {_limits.MaxHeapMiB} MiB", e);
 
     private static string JsString(string s) => System.Text.Json.JsonSerializer.Serialize(s, EngineJson.Default.String);
 
@@ -360,6 +374,7 @@ internal sealed unsafe class V8Engine : IDisposable
 
     public void Dispose()
     {
+        _heapWatch?.Dispose();
         _dispatch?.Dispose();
         // Stop the heap-size sampling timer first: a test host was seen hung in isolate release
         // (V8Entity_Release) while that timer, sampling every 5 ms, could fire during teardown.

@@ -27,6 +27,35 @@ public class LimitsAndOutputTests
         Assert.Equal(1, r.ExitCode);
     }
 
+    // The heap watch terminates script; ClearScript cancels a termination when a nested evaluation (an
+    // imported module) returns, so the watch must terminate again rather than let the importer run on.
+    [Fact]
+    public void AHeapBombInAnImportedModuleEndsTheRunThoughTheImporterCatches()
+    {
+        var files = new SimFileSystem();
+        files.Add(files.Root + "/bomb.mjs", "const a = []; for (;;) a.push(new Array(1e6).fill(1.5));");
+        var r = JsHarness.Run("""
+            try { await import("./bomb.mjs"); } catch (e) { console.log("caught", String(e)); }
+            const b = []; for (;;) b.push(new Array(1e6).fill(2.5));
+            """, limits: new EngineLimits(MaxHeapMiB: 128), files: files);
+        Assert.Equal("error: out of memory: the script exceeded the heap limit of 128 MiB\n", r.Stderr);
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    // One sampler thread asks every live isolate to check its heap; runtimes disposed meanwhile must
+    // neither be asked after they are gone nor leave checks behind that reach another runtime.
+    [Fact]
+    public void RuntimesComeAndGoWhileTheHeapWatchSamples()
+    {
+        var outputs = new List<string>();
+        for (var i = 0; i < 60; i++)
+        {
+            var r = JsHarness.Run($"let s = 0; for (let k = 0; k < 2e6; k++) s += k % 7; await new Promise((r) => setTimeout(r, 1)); console.log({i}, s);");
+            outputs.Add(r.Stdout);
+        }
+        for (var i = 0; i < outputs.Count; i++) Assert.Equal($"{i} 5999995\n", outputs[i]);
+    }
+
     [Fact]
     public void Item7_AnInterruptEndsTheRunWithItsCodeAndFlushesWhatWasPrinted()
     {

@@ -20,6 +20,8 @@ public class IsolateTuningTests
     {
         using var engine = new V8Engine(new NoModules(), new EngineLimits());
         Assert.Equal(OperatingSystem.IsLinux(), engine.IsolateTuned);
+        Assert.Equal(OperatingSystem.IsLinux(), engine.CanCheckpointMicrotasks);
+        Assert.Equal(OperatingSystem.IsLinux(), engine.HeapWatched);
     }
 
     [Fact]

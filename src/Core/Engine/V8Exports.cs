@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+
+namespace EsRuntime.Engine;
+
+/// <summary>
+/// The few V8 API functions that ClearScript's native library exports but ClearScript does not offer:
+/// isolate settings (<see cref="IsolateTuning"/>), the microtask checkpoint, and what the heap watch
+/// needs (<see cref="HeapWatch"/>). Resolved once from the copy of the library ClearScript loaded; null
+/// where it or an export is not found (another platform or version), and callers then keep
+/// ClearScript's own behaviour.
+/// </summary>
+internal sealed unsafe class V8Exports
+{
+    private const string LibraryName = "ClearScriptV8.linux-x64.so";
+
+    /// <summary>The exports, or null when any is missing.</summary>
+    public static V8Exports? Value => Lazy.Value;
+
+    private static readonly Lazy<V8Exports?> Lazy = new(Find);
+
+    private readonly nint _getCurrent, _setPromiseHook, _setCapture, _checkpoint, _requestInterrupt, _heapStatistics, _lowMemory, _terminate;
+
+    private V8Exports(nint[] f) =>
+        (_getCurrent, _setPromiseHook, _setCapture, _checkpoint, _requestInterrupt, _heapStatistics, _lowMemory, _terminate) =
+        (f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+
+    private static readonly string[] Names =
+    [
+        "_ZN2v87Isolate10GetCurrentEv",
+        "_ZN2v87Isolate14SetPromiseHookEPFvNS_15PromiseHookTypeENS_5LocalINS_7PromiseEEENS2_INS_5ValueEEEE",
+        "_ZN2v87Isolate41SetCaptureStackTraceForUncaughtExceptionsEbiNS_10StackTrace17StackTraceOptionsE",
+        "_ZN2v87Isolate26PerformMicrotaskCheckpointEv",
+        "_ZN2v87Isolate16RequestInterruptEPFvPS0_PvES2_",
+        "_ZN2v87Isolate17GetHeapStatisticsEPNS_14HeapStatisticsE",
+        "_ZN2v87Isolate21LowMemoryNotificationEv",
+        "_ZN2v87Isolate18TerminateExecutionEv",
+    ];
+
+    /// <summary>The isolate entered on this thread (inside a host call), or 0.</summary>
+    public nint CurrentIsolate() => ((delegate* unmanaged<nint>)_getCurrent)();
+
+    public void ClearPromiseHook(nint isolate) => ((delegate* unmanaged<nint, nint, void>)_setPromiseHook)(isolate, 0);
+
+    /// <summary>SetCaptureStackTraceForUncaughtExceptions(false, 0, options).</summary>
+    public void StopCapturingStackTraces(nint isolate, int options) => ((delegate* unmanaged<nint, byte, int, int, void>)_setCapture)(isolate, 0, 0, options);
+
+    /// <summary>
+    /// Runs the microtasks queued now, as V8 does when the outermost call returns. Only inside a host
+    /// call, where the isolate is entered and locked; V8 ignores it while microtasks are running.
+    /// </summary>
+    public void PerformMicrotaskCheckpoint(nint isolate) => ((delegate* unmanaged<nint, void>)_checkpoint)(isolate);
+
+    /// <summary>From any thread: V8 calls <paramref name="callback"/>(isolate, data) on the isolate's thread as soon as script runs there.</summary>
+    public void RequestInterrupt(nint isolate, delegate* unmanaged<nint, nint, void> callback, nint data) =>
+        ((delegate* unmanaged<nint, delegate* unmanaged<nint, nint, void>, nint, void>)_requestInterrupt)(isolate, callback, data);
+
+    /// <summary>
+    /// v8::HeapStatistics' first field (total_heap_size) and sixth (heap_size_limit); on the isolate's thread.
+    /// The class is a plain run of size_t fields in that order, read from a buffer larger than it.
+    /// </summary>
+    public (ulong Total, ulong Limit) HeapSize(nint isolate)
+    {
+        var stats = stackalloc ulong[64];
+        new Span<ulong>(stats, 64).Clear();
+        ((delegate* unmanaged<nint, ulong*, void>)_heapStatistics)(isolate, stats);
+        return (stats[0], stats[5]);
+    }
+
+    /// <summary>A full garbage collection, on the isolate's thread.</summary>
+    public void CollectAllGarbage(nint isolate) => ((delegate* unmanaged<nint, void>)_lowMemory)(isolate);
+
+    /// <summary>Ends the running script (thread-safe); script cannot catch it.</summary>
+    public void TerminateExecution(nint isolate) => ((delegate* unmanaged<nint, void>)_terminate)(isolate);
+
+    private static V8Exports? Find()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        // The copy ClearScript already loaded (whichever of its probing paths it took): loading the same
+        // file again returns the same handle, while a second copy would be a second V8.
+        var path = LoadedPath();
+        if (path is null || !NativeLibrary.TryLoad(path, out var library)) return null;
+        var found = new nint[Names.Length];
+        for (var i = 0; i < Names.Length; i++)
+            if (!NativeLibrary.TryGetExport(library, Names[i], out found[i])) return null;
+        return new V8Exports(found);
+    }
+
+    private static string? LoadedPath()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/maps"))
+            {
+                var slash = line.IndexOf('/');
+                if (slash >= 0 && line.EndsWith("/" + LibraryName, StringComparison.Ordinal)) return line[slash..];
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return null;
+    }
+}
