@@ -21,6 +21,10 @@ internal readonly ref struct OpArgs
     public string String(int index) =>
         index < _args.Count && _args.TryGet(index, out string? s) && s is not null ? s : throw new OpException("TypeError", $"argument {index} must be a string");
 
+    /// <summary>A string argument's chars, read where V8 put them (no .NET string): valid during the call only.</summary>
+    public ReadOnlySpan<char> Chars(int index) =>
+        index < _args.Count && _args.TryGet(index, out ReadOnlySpan<char> s) ? s : throw new OpException("TypeError", $"argument {index} must be a string");
+
     public double Number(int index) =>
         index < _args.Count && _args.TryGet(index, out double d) ? d : throw new OpException("TypeError", $"argument {index} must be a number");
 
@@ -58,6 +62,7 @@ internal readonly ref struct OpResult
         if (value is null) _result.SetNull();
         else _result.Set(value);
     }
+    public void Set(ReadOnlySpan<char> value) => _result.Set(value);
     public void Set(JsValue value)
     {
         if (value.Raw is null) _result.SetUndefined();

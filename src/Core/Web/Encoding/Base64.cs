@@ -11,17 +11,18 @@ internal static class Base64
 {
     private static readonly sbyte[] Values = BuildValues();
 
-    public static string Encode(string data)
+    /// <summary>The base64 of Latin-1 <paramref name="data"/>, in a char array rented from <see cref="ArrayPool{T}.Shared"/> for the caller to return.</summary>
+    public static char[] Encode(ReadOnlySpan<char> data, out int length)
     {
-        if (data.AsSpan().IndexOfAnyExceptInRange('\0', '\u00FF') >= 0)
+        if (data.IndexOfAnyExceptInRange('\0', '\u00FF') >= 0)
             throw new Engine.OpException("InvalidCharacterError", "The string to be encoded contains characters outside of the Latin1 range.");
         // One buffer: the Latin-1 bytes, then base64 in place over them (vectorized).
         var rented = ArrayPool<byte>.Shared.Rent(Base64Text.GetMaxEncodedToUtf8Length(data.Length));
         try
         {
             System.Text.Encoding.Latin1.GetBytes(data, rented);
-            Base64Text.EncodeToUtf8InPlace(rented, data.Length, out var written);
-            return System.Text.Encoding.Latin1.GetString(rented, 0, written);
+            Base64Text.EncodeToUtf8InPlace(rented, data.Length, out length);
+            return Latin1Chars(rented.AsSpan(0, length));
         }
         finally
         {
@@ -29,27 +30,35 @@ internal static class Base64
         }
     }
 
-    public static string Decode(string data)
+    /// <summary>The Latin-1 string forgiving-base64 <paramref name="data"/> decodes to, as <see cref="Encode"/> returns it.</summary>
+    public static char[] Decode(ReadOnlySpan<char> data, out int length)
     {
         var rented = ArrayPool<byte>.Shared.Rent(data.Length + 3);
         try
         {
-            var length = DecodeFast(data, rented);
+            length = DecodeFast(data, rented);
             if (length < 0) length = DecodeInto(data, rented);
             if (length < 0) throw new Engine.OpException("InvalidCharacterError", "The string to be decoded is not correctly encoded.");
-            return System.Text.Encoding.Latin1.GetString(rented, 0, length);
+            return Latin1Chars(rented.AsSpan(0, length));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    private static char[] Latin1Chars(ReadOnlySpan<byte> bytes)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
+        System.Text.Encoding.Latin1.GetChars(bytes, chars);
+        return chars;
     }
 
     /// <summary>
     /// Strict, vectorized decode for the common case (ASCII, padded). Whatever it accepts, forgiving-base64
     /// accepts with the same bytes; anything else (−1) goes through <see cref="DecodeInto"/>, which decides.
     /// </summary>
-    private static int DecodeFast(string data, byte[] buffer)
+    private static int DecodeFast(ReadOnlySpan<char> data, byte[] buffer)
     {
         if (data.Length == 0 || data.Length % 4 != 0) return -1;
         if (System.Text.Ascii.FromUtf16(data, buffer, out var narrowed) != OperationStatus.Done) return -1;
@@ -58,7 +67,7 @@ internal static class Base64
     }
 
     /// <summary>Forgiving-base64 decode; the byte count, or −1 on failure.</summary>
-    private static int DecodeInto(string data, Span<byte> output)
+    private static int DecodeInto(ReadOnlySpan<char> data, Span<byte> output)
     {
         // Count the significant chars (ASCII whitespace is skipped anywhere) and find where '=' padding starts.
         var count = 0;

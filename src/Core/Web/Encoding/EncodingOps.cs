@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Unicode;
 using EsRuntime.Engine;
 using EsRuntime.Runtime;
@@ -86,8 +87,18 @@ internal static class EncodingOps
         });
 
         // btoa(s) / atob(s): forgiving-base64 over Latin-1 strings (Base64.cs)
-        engine.RegisterOp("btoa", (a, r) => r.Set(Base64.Encode(a.String(0))));
-        engine.RegisterOp("atob", (a, r) => r.Set(Base64.Decode(a.String(0))));
+        engine.RegisterOp("btoa", (a, r) =>
+        {
+            var chars = Base64.Encode(a.Chars(0), out var length);
+            try { r.Set(chars.AsSpan(0, length)); }
+            finally { ArrayPool<char>.Shared.Return(chars); }
+        });
+        engine.RegisterOp("atob", (a, r) =>
+        {
+            var chars = Base64.Decode(a.Chars(0), out var length);
+            try { r.Set(chars.AsSpan(0, length)); }
+            finally { ArrayPool<char>.Shared.Return(chars); }
+        });
     }
 
     private static EncodingInfo Encoding(int id) =>
