@@ -26,8 +26,11 @@ internal sealed unsafe class V8Engine : IDisposable
     private byte* _transferPtr;
     private int _transferLength;
     private IArrayBuffer? _completionBuffer;
+    private IArrayBuffer? _timerLog;
     private byte* _completionPtr;
     private int _completionLength;
+    private double* _timerLogPtr;
+    private int _timerLogLength;
     private int _syntheticCount;
     private Modules.ModuleException? _loadFailure;
 
@@ -146,7 +149,16 @@ internal sealed unsafe class V8Engine : IDisposable
             _completionLength = checked((int)_completionBuffer.Size);
             _completionBuffer.InvokeWithDirectAccess(p => _completionPtr = (byte*)p);
         });
+        RegisterOp("bindTimerLog", (a, r) =>
+        {
+            _timerLog = (IArrayBuffer)a.Value(0).Raw!;
+            _timerLogLength = checked((int)_timerLog.Size) / sizeof(double);
+            _timerLog.InvokeWithDirectAccess(p => _timerLogPtr = (double*)p);
+        });
     }
+
+    /// <summary>The timers the script started and cleared since they were last applied (<see cref="Loop.TimerQueue.Apply"/>); empty before the prelude binds it.</summary>
+    public Span<double> TimerLog => new(_timerLogPtr, _timerLogLength);
 
     /// <summary>The shared transfer buffer: bytes cross here, only offsets and lengths cross as arguments.</summary>
     public Span<byte> Transfer => new(_transferPtr, _transferLength);

@@ -19,7 +19,6 @@ internal sealed class TimerQueue
 
     private readonly PriorityQueue<Timer, (double Due, long Sequence)> _queue = new();
     private readonly Dictionary<int, Timer> _live = [];
-    private int _nextId = 1;
     private long _sequence;
     private int _cancelledQueued;
     private double _firingNow;
@@ -43,16 +42,35 @@ internal sealed class TimerQueue
         }
     }
 
-    public int Start(double now, int timeoutMs, bool repeat)
+    /// <summary>
+    /// Applies the timers the script started and cleared since the last call, in order: JS assigns ids
+    /// and logs each start as (id, timeout, repeat) and each clear as (−id, 0, 0), so neither crosses
+    /// into C# on its own (D64). Slot 0 holds the record count; it is zeroed here.
+    /// </summary>
+    public void Apply(Span<double> log, double now)
     {
+        if (log.IsEmpty) return;
+        var count = (int)log[0];
+        if (count <= 0) return;
+        if (count > (log.Length - 1) / 3) throw new InvalidOperationException($"timer log holds {count} records, more than fit");
+        for (var i = 0; i < count; i++)
+        {
+            var id = (int)log[1 + 3 * i];
+            if (id > 0) Start(id, now, (int)log[2 + 3 * i], log[3 + 3 * i] != 0);
+            else Cancel(-id);
+        }
+        log[0] = 0;
+    }
+
+    public void Start(int id, double now, int timeoutMs, bool repeat)
+    {
+        Cancel(id); // ids wrap after 2^31 − 1 timers; an old timer with the id is not the script's any more
         var nesting = CurrentNesting + 1;
         double timeout = Math.Max(0, timeoutMs);
         if (nesting > 5 && timeout < 4) timeout = 4;
-        var timer = new Timer { Id = _nextId++, Repeat = repeat, Interval = timeout, Nesting = nesting };
-        if (_nextId == int.MaxValue) _nextId = 1;
+        var timer = new Timer { Id = id, Repeat = repeat, Interval = timeout, Nesting = nesting };
         Schedule(timer, now);
         _live[timer.Id] = timer;
-        return timer.Id;
     }
 
     public void Cancel(int id)

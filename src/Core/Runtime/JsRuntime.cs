@@ -381,6 +381,7 @@ public sealed partial class JsRuntime : IDisposable, IAsyncDisposable
         {
             Fail("internal: " + ((e as V8Engine.ScriptException)?.Details ?? e.Message));
         }
+        _context.ApplyTimerLog();
         if (_context.ExitCode is null && _context.PendingExit is { } code) _context.Exit(code);
     }
 

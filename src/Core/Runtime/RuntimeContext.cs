@@ -33,6 +33,12 @@ internal sealed class RuntimeContext(V8Engine engine, ProviderSet providers, Cap
         _wallThisTurn = null;
     }
 
+    /// <summary>
+    /// Applies the timers the script started and cleared (timers.js logs them). Called after every
+    /// macrotask and before anything that reads the queue or changes the nesting level inside one.
+    /// </summary>
+    internal void ApplyTimerLog() => Timers.Apply(Engine.TimerLog, LoopNow);
+
     /// <summary>Provider work in flight and the answers to the script's async ops.</summary>
     internal Completions Completions { get; } = new(providers.Order, maxPendingOps, wake);
 

@@ -145,4 +145,24 @@ public class TimerTests
         Assert.Equal("t1\n", r.Stdout);
         Assert.Equal(3, r.ExitCode);
     }
+
+    // Starts and clears travel in a log of 1024 records that C# applies after the macrotask, or at once
+    // when it is full (D64): thousands in one task, cleared across those flushes, keep HTML's order.
+    [Fact]
+    public void ThousandsOfTimersStartedAndClearedInOneTaskFireInOrder()
+    {
+        var r = JsHarness.Run("""
+            const fired = [];
+            const ids = [];
+            for (let i = 0; i < 3000; i++) ids.push(setTimeout(() => fired.push(i), (i * 7) % 5));
+            for (let i = 0; i < 3000; i += 3) clearTimeout(ids[i]);
+            clearTimeout(ids[2999]); clearTimeout(ids[2999]);
+            setTimeout(() => {
+              const expected = [];
+              for (let t = 0; t < 5; t++) for (let i = 0; i < 2999; i++) if (i % 3 !== 0 && (i * 7) % 5 === t) expected.push(i);
+              console.log(fired.length, JSON.stringify(fired) === JSON.stringify(expected));
+            }, 10);
+            """);
+        Assert.Equal("1999 true\n", r.Stdout);
+    }
 }

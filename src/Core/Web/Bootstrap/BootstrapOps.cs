@@ -40,12 +40,16 @@ internal static class BootstrapOps
             providers.Entropy.Fill(engine.Transfer[..length]);
         });
 
-        // A timer counts from the loop's time of this turn, not from a fresh clock reading.
-        engine.RegisterOp("timerStart", (a, r) => r.Set(ctx.Timers.Start(ctx.LoopNow, a.Int32(0), a.IsTruthy(1))));
-        engine.RegisterOp("timerCancel", (a, r) => ctx.Timers.Cancel(a.Int32(0)));
+        // Timers start and clear through a log in JS (timers.js) that C# applies after each macrotask;
+        // a full log is applied at once. A timer counts from the loop's time of this turn.
+        engine.RegisterOp("timerFlush", (a, r) => ctx.ApplyTimerLog());
         // One dispatch fires this turn's due timers (dispatch.js fireTimers): the next of them, and the end
         // of each as a macrotask — the microtask checkpoint, then whether rejections are left to settle.
-        engine.RegisterOp("timerNext", (a, r) => r.Set(ctx.ExitCode is null && ctx.PendingExit is null ? ctx.Timers.FireNext() : 0));
+        engine.RegisterOp("timerNext", (a, r) =>
+        {
+            ctx.ApplyTimerLog(); // at the finished callback's nesting level
+            r.Set(ctx.ExitCode is null && ctx.PendingExit is null ? ctx.Timers.FireNext() : 0);
+        });
         engine.RegisterOp("endTask", (a, r) =>
         {
             engine.CheckpointMicrotasks();

@@ -12,6 +12,7 @@ internal static class MessagingOps
         // Sets the timer nesting level and returns the previous one; the prelude restores it at once.
         ctx.Engine.RegisterOp("timerNestingSwap", (a, r) =>
         {
+            ctx.ApplyTimerLog(); // the timers logged so far were started at the level in force
             var previous = ctx.Timers.CurrentNesting;
             ctx.Timers.CurrentNesting = Math.Max(0, a.Int32(0));
             r.Set(previous);

@@ -10,18 +10,41 @@ function toTimeout(value) {
   return wrapped < 0 ? 0 : wrapped;
 }
 
+// Starts and clears are logged here and applied by C# after the macrotask (TimerQueue.Apply), so
+// neither is a host call: records of (id, timeout, repeat), a clear as (-id, 0, 0); slot 0 counts them.
+const logRecords = 1024;
+const log = new Float64Array(1 + 3 * logRecords);
+ops.bindTimerLog(log.buffer);
+const flush = ops.timerFlush;
+let nextId = 1;
+
+function record(id, timeout, repeat) {
+  let n = log[0];
+  if (n === logRecords) {
+    flush();
+    n = 0;
+  }
+  const at = 1 + 3 * n;
+  log[at] = id;
+  log[at + 1] = timeout;
+  log[at + 2] = repeat ? 1 : 0;
+  log[0] = n + 1;
+}
+
 function start(handler, timeout, args, repeat, name) {
   if (typeof handler !== "function") {
     throw new TypeError(`${name}: the callback must be a function (string handlers are not evaluated)`);
   }
-  const id = ops.timerStart(toTimeout(timeout), repeat);
+  const id = nextId;
+  nextId = id === 0x7fffffff ? 1 : id + 1;
+  record(id, toTimeout(timeout), repeat);
   callbacks.set(id, { handler, args, repeat });
   return id;
 }
 
 function clear(id) {
   const key = Number(id);
-  if (callbacks.delete(key)) ops.timerCancel(key);
+  if (callbacks.delete(key)) record(-key, 0, false);
 }
 
 const timers = {
