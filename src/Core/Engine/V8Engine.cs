@@ -76,7 +76,7 @@ internal sealed unsafe class V8Engine : IDisposable
     public bool IsolateTuned => _isolate != 0;
 
     /// <summary>
-    /// Whether the <c>endTask</c> op can run the microtask checkpoint, so that one dispatch may hold
+    /// Whether an op can run the microtask checkpoint (<see cref="CheckpointMicrotasks"/>), so that one dispatch may hold
     /// several macrotasks; without it a checkpoint happens only when a dispatch returns.
     /// </summary>
     public bool CanCheckpointMicrotasks => _isolate != 0;

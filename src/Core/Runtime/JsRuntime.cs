@@ -25,7 +25,7 @@ public sealed partial class JsRuntime : IDisposable, IAsyncDisposable
 {
     private enum DispatchKind { Boot = 0, Timers = 1, Rejections = 2, Completions = 3, Embedder = 4 }
 
-    private const int MaxRejectionPasses = 64;
+    internal const int MaxRejectionPasses = 64;
 
     /// <summary>The exit code of a run whose main module's top-level await can never settle (as Node's).</summary>
     public const int UnsettledTopLevelAwaitExitCode = 13;

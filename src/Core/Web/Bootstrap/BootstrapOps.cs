@@ -43,17 +43,23 @@ internal static class BootstrapOps
         // Timers start and clear through a log in JS (timers.js) that C# applies after each macrotask;
         // a full log is applied at once. A timer counts from the loop's time of this turn.
         engine.RegisterOp("timerFlush", (a, r) => ctx.ApplyTimerLog());
-        // One dispatch fires this turn's due timers (dispatch.js fireTimers): the next of them, and the end
-        // of each as a macrotask — the microtask checkpoint, then whether rejections are left to settle.
+        // One dispatch fires this turn's due timers (dispatch.js fireTimers). Each call first ends the
+        // previous timer's macrotask: the microtask checkpoint, then -1 while rejections are left to settle
+        // (as many passes as Guard allows); then it answers the next due timer's id, or 0.
+        var rejectionPasses = 0;
         engine.RegisterOp("timerNext", (a, r) =>
         {
+            if (engine.CanCheckpointMicrotasks) engine.CheckpointMicrotasks();
+            var running = ctx.ExitCode is null && ctx.PendingExit is null;
+            if (running && engine.PendingRejections > 0 && rejectionPasses < JsRuntime.MaxRejectionPasses)
+            {
+                rejectionPasses++;
+                r.Set(-1);
+                return;
+            }
+            rejectionPasses = 0;
             ctx.ApplyTimerLog(); // at the finished callback's nesting level
-            r.Set(ctx.ExitCode is null && ctx.PendingExit is null ? ctx.Timers.FireNext() : 0);
-        });
-        engine.RegisterOp("endTask", (a, r) =>
-        {
-            engine.CheckpointMicrotasks();
-            r.Set(ctx.ExitCode is null && ctx.PendingExit is null && engine.PendingRejections > 0);
+            r.Set(running ? ctx.Timers.FireNext() : 0);
         });
 
         engine.RegisterOp("deterministic", (a, r) => r.Set(ctx.Deterministic));

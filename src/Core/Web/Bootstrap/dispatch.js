@@ -34,17 +34,17 @@ function processRejections() {
   }
 }
 
-// As JsRuntime.MaxRejectionPasses: settling rejections runs listeners that may reject more.
-const maxRejectionPasses = 64;
-
-// This turn's due timers, each a macrotask. Batched, the microtask checkpoint and the rejection settling
-// that end a macrotask run between two timers through ops.endTask; otherwise C# dispatches each timer
-// alone and the dispatch's return is the checkpoint.
+// This turn's due timers, each a macrotask. Batched, ops.timerNext ends each with the microtask
+// checkpoint and asks for rejection settling (-1) before it answers the next; otherwise C# dispatches
+// each timer alone and the dispatch's return is the checkpoint.
 function fireTimers(batched) {
   for (let id = ops.timerNext(); id !== 0; id = ops.timerNext()) {
+    if (id < 0) {
+      processRejections();
+      continue;
+    }
     internals.fireTimer(id);
     if (!batched) return;
-    for (let pass = 0; ops.endTask() && pass < maxRejectionPasses; pass++) processRejections();
   }
 }
 
