@@ -4,6 +4,11 @@ namespace EsRuntime.Loop;
 /// HTML timers: ordered by due time, then by creation; a timer created at nesting level above 5
 /// with a timeout under 4 ms is clamped to 4 ms. Times are monotonic milliseconds.
 /// </summary>
+/// <remarks>
+/// Timers due at the same time wait in one FIFO, in creation order since sequence numbers only grow;
+/// a priority queue orders the distinct due times. Timers made together share their due time, so a
+/// start or a fire is O(1) where one heap over all timers cost O(log n) (D64).
+/// </remarks>
 internal sealed class TimerQueue
 {
     public sealed class Timer
@@ -17,8 +22,11 @@ internal sealed class TimerQueue
         public bool Cancelled { get; set; }
     }
 
-    private readonly PriorityQueue<Timer, (double Due, long Sequence)> _queue = new();
+    private readonly PriorityQueue<Queue<Timer>, double> _dueTimes = new();
+    private readonly Dictionary<double, Queue<Timer>> _byDue = [];
+    private readonly Stack<Queue<Timer>> _spareQueues = new();
     private readonly Dictionary<int, Timer> _live = [];
+    private int _queued;
     private long _sequence;
     private int _cancelledQueued;
     private double _firingNow;
@@ -31,16 +39,9 @@ internal sealed class TimerQueue
     public int Count => _live.Count;
 
     /// <summary>Entries held in the queue, cancelled ones included (memory follows this).</summary>
-    internal int QueuedCount => _queue.Count;
+    internal int QueuedCount => _queued;
 
-    public double? NextDue
-    {
-        get
-        {
-            while (_queue.TryPeek(out var t, out _) && t.Cancelled) Drop();
-            return _queue.TryPeek(out _, out var key) ? key.Due : null;
-        }
-    }
+    public double? NextDue => TryPeek(out var timer) ? timer.Due : null;
 
     /// <summary>
     /// Applies the timers the script started and cleared since the last call, in order: JS assigns ids
@@ -77,6 +78,7 @@ internal sealed class TimerQueue
     {
         if (!_live.Remove(id, out var timer)) return;
         timer.Cancelled = true;
+        if (timer == _running) return; // out of the queue; FinishRunning will not re-arm it
         // A cancelled timer stays queued until its due time; rebuild the queue once they outnumber the
         // live ones, so memory follows live timers (amortised O(1) per cancel).
         if (++_cancelledQueued > 64 && _cancelledQueued > _live.Count) Compact();
@@ -84,9 +86,18 @@ internal sealed class TimerQueue
 
     private void Compact()
     {
-        var live = _queue.UnorderedItems.Where(item => !item.Element.Cancelled).ToList();
-        _queue.Clear();
-        foreach (var (timer, key) in live) _queue.Enqueue(timer, key);
+        var kept = 0;
+        foreach (var queue in _byDue.Values)
+        {
+            var count = queue.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var timer = queue.Dequeue();
+                if (!timer.Cancelled) queue.Enqueue(timer); // a full rotation keeps the order
+            }
+            kept += queue.Count;
+        }
+        _queued = kept;
         _cancelledQueued = 0;
     }
 
@@ -111,7 +122,8 @@ internal sealed class TimerQueue
     {
         FinishRunning();
         if (!TryPeekDue(out var timer)) return 0;
-        _queue.Dequeue();
+        _byDue[timer.Due].Dequeue();
+        _queued--;
         if (!timer.Repeat) _live.Remove(timer.Id);
         _running = timer;
         CurrentNesting = timer.Nesting;
@@ -130,26 +142,40 @@ internal sealed class TimerQueue
         Schedule(timer, _firingNow);
     }
 
-    private bool TryPeekDue(out Timer timer)
-    {
-        while (_queue.TryPeek(out timer!, out var key))
-        {
-            if (timer.Cancelled) { Drop(); continue; }
-            return key.Due <= _firingNow && key.Sequence < _firingLimit;
-        }
-        return false;
-    }
+    private bool TryPeekDue(out Timer timer) =>
+        TryPeek(out timer) && timer.Due <= _firingNow && timer.Sequence < _firingLimit;
 
-    private void Drop()
+    /// <summary>The earliest live timer; cancelled ones met on the way leave the queue.</summary>
+    private bool TryPeek(out Timer timer)
     {
-        _queue.Dequeue();
-        _cancelledQueued--;
+        while (_dueTimes.TryPeek(out var queue, out var due))
+        {
+            while (queue.TryPeek(out timer!))
+            {
+                if (!timer.Cancelled) return true;
+                queue.Dequeue();
+                _queued--;
+                _cancelledQueued--;
+            }
+            _dueTimes.Dequeue();
+            _byDue.Remove(due);
+            if (_spareQueues.Count < 16) _spareQueues.Push(queue);
+        }
+        timer = null!;
+        return false;
     }
 
     private void Schedule(Timer timer, double now)
     {
         timer.Due = now + timer.Interval;
         timer.Sequence = _sequence++;
-        _queue.Enqueue(timer, (timer.Due, timer.Sequence));
+        if (!_byDue.TryGetValue(timer.Due, out var queue))
+        {
+            queue = _spareQueues.Count > 0 ? _spareQueues.Pop() : new Queue<Timer>();
+            _byDue[timer.Due] = queue;
+            _dueTimes.Enqueue(queue, timer.Due);
+        }
+        queue.Enqueue(timer);
+        _queued++;
     }
 }
