@@ -32,7 +32,7 @@ internal static class EncodingOps
         // textEncode(s) -> UTF-8 byte count, bytes at transfer[0..]; JS sends at most (limit / 3) UTF-16 units
         engine.RegisterOp("textEncode", (a, r) =>
         {
-            var s = a.String(0);
+            var s = a.Chars(0);
             var status = Utf8.FromUtf16(s, Limit(engine), out _, out var written, replaceInvalidSequences: true, isFinalBlock: true);
             if (status != System.Buffers.OperationStatus.Done) throw new OpException("RangeError", "textEncode: chunk too large");
             r.Set(written);
@@ -41,7 +41,7 @@ internal static class EncodingOps
         // textEncodeInto(s, capacity) -> read * 2^17 + written; stops before the first scalar that does not fit
         engine.RegisterOp("textEncodeInto", (a, r) =>
         {
-            var s = a.String(0);
+            var s = a.Chars(0);
             var destination = Limit(engine);
             var capacity = a.Number(1);
             if (capacity < destination.Length) destination = destination[..(int)Math.Max(0, capacity)];
@@ -58,12 +58,14 @@ internal static class EncodingOps
             {
                 if (!a.IsTruthy(3) && input.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) input = input[3..];
                 if (a.IsTruthy(2) && !Utf8.IsValid(input)) throw Invalid(encoding);
-                r.Set(System.Text.Encoding.UTF8.GetString(input));
+                var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, input.Length)); // UTF-8 never decodes to more units than bytes
+                try { r.Set(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(input, chars))); }
+                finally { ArrayPool<char>.Shared.Return(chars); }
                 return;
             }
             var session = new DecoderSession(encoding, a.IsTruthy(2), a.IsTruthy(3));
             if (!session.Run(input, flush: true, sink)) throw Invalid(encoding);
-            r.Set(new string(sink.Written));
+            r.Set(sink.Written);
         });
 
         // textDecoderOpen(id, fatal, ignoreBOM) -> session id for a stream that spans several chunks
@@ -83,7 +85,7 @@ internal static class EncodingOps
             var ok = session.Run(Chunk(engine, a.Int32(1)), flush, sink);
             if (flush || !ok) sessions.Remove(id);
             if (!ok) throw new OpException("TypeError", "The encoded data was not valid for this encoding.");
-            r.Set(new string(sink.Written));
+            r.Set(sink.Written);
         });
 
         // btoa(s) / atob(s): forgiving-base64 over Latin-1 strings (Base64.cs)
