@@ -26,9 +26,9 @@ internal sealed unsafe class V8Engine : IDisposable
     private byte* _transferPtr;
     private int _transferLength;
     private IArrayBuffer? _completionBuffer;
-    private IArrayBuffer? _timerLog;
     private byte* _completionPtr;
     private int _completionLength;
+    private IArrayBuffer? _timerLog;
     private double* _timerLogPtr;
     private int _timerLogLength;
     private int _syntheticCount;
