@@ -68,6 +68,8 @@ internal sealed unsafe class HeapWatch : IDisposable
         }
     }
 
+    // V8 calls this outside its ExecutionAccess lock (Isolate::InvokeApiInterruptCallbacks), which
+    // RequestInterrupt takes under our gate: taking the gate here cannot deadlock with the sampler.
     [UnmanagedCallersOnly]
     private static void Check(nint isolate, nint key)
     {
