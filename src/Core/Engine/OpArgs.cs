@@ -63,6 +63,13 @@ internal readonly ref struct OpResult
         else _result.Set(value);
     }
     public void Set(ReadOnlySpan<char> value) => _result.Set(value);
+
+    /// <summary>The first <paramref name="length"/> chars of an array rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, which this returns.</summary>
+    public void SetPooled(char[] rented, int length)
+    {
+        try { _result.Set(rented.AsSpan(0, length)); }
+        finally { System.Buffers.ArrayPool<char>.Shared.Return(rented); }
+    }
     public void Set(JsValue value)
     {
         if (value.Raw is null) _result.SetUndefined();

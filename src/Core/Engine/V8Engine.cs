@@ -22,15 +22,9 @@ internal sealed unsafe class V8Engine : IDisposable
     private V8Script? _dispatch;
     private object? _internals;
     private object? _metaResolve;
-    private IArrayBuffer? _transfer;
-    private byte* _transferPtr;
-    private int _transferLength;
-    private IArrayBuffer? _completionBuffer;
-    private byte* _completionPtr;
-    private int _completionLength;
-    private IArrayBuffer? _timerLog;
-    private double* _timerLogPtr;
-    private int _timerLogLength;
+    private PinnedBuffer _transfer;
+    private PinnedBuffer _completions;
+    private PinnedBuffer _timerLog;
     private int _syntheticCount;
     private Modules.ModuleException? _loadFailure;
 
@@ -132,42 +126,44 @@ internal sealed unsafe class V8Engine : IDisposable
         _engine.Global.DeleteProperty("__esrun_internals");
     }
 
-    /// <summary>Binds the JS-allocated transfer buffer; V8 never moves an ArrayBuffer's backing store.</summary>
-    internal void BindTransfer(object arrayBuffer)
+    /// <summary>
+    /// A JS-allocated ArrayBuffer C# reads and writes in place: V8 never moves a backing store, and the
+    /// held reference keeps the buffer alive.
+    /// </summary>
+    private readonly struct PinnedBuffer
     {
-        _transfer = (IArrayBuffer)arrayBuffer;
-        _transferLength = checked((int)_transfer.Size);
-        _transfer.InvokeWithDirectAccess(p => _transferPtr = (byte*)p);
+        private readonly IArrayBuffer? _buffer;
+        public readonly byte* Pointer;
+        public readonly int Length;
+
+        public PinnedBuffer(object arrayBuffer)
+        {
+            _buffer = (IArrayBuffer)arrayBuffer;
+            Length = checked((int)_buffer.Size);
+            byte* pointer = null;
+            _buffer.InvokeWithDirectAccess(p => pointer = (byte*)p);
+            Pointer = pointer;
+        }
     }
 
     public void RegisterTransferOp()
     {
-        RegisterOp("bindTransfer", (a, r) => BindTransfer(a.Value(0).Raw!));
-        RegisterOp("bindCompletions", (a, r) =>
-        {
-            _completionBuffer = (IArrayBuffer)a.Value(0).Raw!;
-            _completionLength = checked((int)_completionBuffer.Size);
-            _completionBuffer.InvokeWithDirectAccess(p => _completionPtr = (byte*)p);
-        });
-        RegisterOp("bindTimerLog", (a, r) =>
-        {
-            _timerLog = (IArrayBuffer)a.Value(0).Raw!;
-            _timerLogLength = checked((int)_timerLog.Size) / sizeof(double);
-            _timerLog.InvokeWithDirectAccess(p => _timerLogPtr = (double*)p);
-        });
+        RegisterOp("bindTransfer", (a, r) => _transfer = new PinnedBuffer(a.Value(0).Raw!));
+        RegisterOp("bindCompletions", (a, r) => _completions = new PinnedBuffer(a.Value(0).Raw!));
+        RegisterOp("bindTimerLog", (a, r) => _timerLog = new PinnedBuffer(a.Value(0).Raw!));
     }
 
     /// <summary>The timers the script started and cleared since they were last applied (<see cref="Loop.TimerQueue.Apply"/>); empty before the prelude binds it.</summary>
-    public Span<double> TimerLog => new(_timerLogPtr, _timerLogLength);
+    public Span<double> TimerLog => new(_timerLog.Pointer, _timerLog.Length / sizeof(double));
 
     /// <summary>The shared transfer buffer: bytes cross here, only offsets and lengths cross as arguments.</summary>
-    public Span<byte> Transfer => new(_transferPtr, _transferLength);
+    public Span<byte> Transfer => new(_transfer.Pointer, _transfer.Length);
 
     /// <summary>
     /// The buffer provider completions are delivered through: written by C# between dispatches and read by
     /// the completion dispatch, never by ops, so an op called while answers are handed out cannot clobber them.
     /// </summary>
-    public Span<byte> CompletionBuffer => new(_completionPtr, _completionLength);
+    public Span<byte> CompletionBuffer => new(_completions.Pointer, _completions.Length);
 
     /// <summary>Copies bytes into a JS typed array or ArrayBuffer (one crossing, whatever the size).</summary>
     public static void WriteBytes(JsValue target, ReadOnlySpan<byte> data, long offset = 0)
@@ -231,7 +227,7 @@ internal sealed unsafe class V8Engine : IDisposable
     public void ExecuteScript(string name, string code) => Call(() => _engine.Execute(new DocumentInfo(name), code));
 
     /// <summary>Byte offset of the dispatch slots at the end of the transfer buffer: armed flag, kind, argument.</summary>
-    public int DispatchSlots => _transferLength - 32;
+    public int DispatchSlots => _transfer.Length - 32;
 
     /// <summary>
     /// Calls the JS dispatcher: one C#→JS crossing; microtasks drain when it returns. The arguments

@@ -122,7 +122,7 @@ internal sealed class TimerQueue
     {
         FinishRunning();
         if (!TryPeekDue(out var timer)) return 0;
-        _byDue[timer.Due].Dequeue();
+        _dueTimes.Peek().Dequeue(); // the peeked timer heads the earliest due time's queue
         _queued--;
         if (!timer.Repeat) _live.Remove(timer.Id);
         _running = timer;

@@ -59,8 +59,7 @@ internal static class EncodingOps
                 if (!a.IsTruthy(3) && input.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) input = input[3..];
                 if (a.IsTruthy(2) && !Utf8.IsValid(input)) throw Invalid(encoding);
                 var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, input.Length)); // UTF-8 never decodes to more units than bytes
-                try { r.Set(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(input, chars))); }
-                finally { ArrayPool<char>.Shared.Return(chars); }
+                r.SetPooled(chars, System.Text.Encoding.UTF8.GetChars(input, chars));
                 return;
             }
             var session = new DecoderSession(encoding, a.IsTruthy(2), a.IsTruthy(3));
@@ -89,18 +88,8 @@ internal static class EncodingOps
         });
 
         // btoa(s) / atob(s): forgiving-base64 over Latin-1 strings (Base64.cs)
-        engine.RegisterOp("btoa", (a, r) =>
-        {
-            var chars = Base64.Encode(a.Chars(0), out var length);
-            try { r.Set(chars.AsSpan(0, length)); }
-            finally { ArrayPool<char>.Shared.Return(chars); }
-        });
-        engine.RegisterOp("atob", (a, r) =>
-        {
-            var chars = Base64.Decode(a.Chars(0), out var length);
-            try { r.Set(chars.AsSpan(0, length)); }
-            finally { ArrayPool<char>.Shared.Return(chars); }
-        });
+        engine.RegisterOp("btoa", (a, r) => r.SetPooled(Base64.Encode(a.Chars(0), out var length), length));
+        engine.RegisterOp("atob", (a, r) => r.SetPooled(Base64.Decode(a.Chars(0), out var length), length));
     }
 
     private static EncodingInfo Encoding(int id) =>
