@@ -118,7 +118,7 @@ public class StructuredCloneFastPathTests
     }
 
     // Expected: what node 20 prints, except for the Blob (node refuses it: its Blob is no platform object
-    // of ours) and the one documented difference (last line).
+    // of ours) and the documented differences (last lines).
     [Fact]
     public void A_brand_that_disagrees_with_the_prototype_chain()
     {
@@ -137,12 +137,15 @@ public class StructuredCloneFastPathTests
             show("Number on null", () => Object.setPrototypeOf(new Number(7), null));
             show("TypeError on Object.prototype", () => Object.setPrototypeOf(new TypeError("t"), Object.prototype));
             show("Uint8Array on Object.prototype", () => Object.setPrototypeOf(new Uint8Array([1, 2]), Object.prototype));
-            show("Blob on Object.prototype", () => Object.setPrototypeOf(new Blob(["b"]), Object.prototype));
+            show("Blob on Map.prototype", () => Object.setPrototypeOf(new Blob(["b"]), Map.prototype));
             show("subclass of Map", () => { class M extends Map {} return new M([[1, 2]]); });
             show("tag says Map", () => ({ [Symbol.toStringTag]: "Map", a: 1 }));
             show("RegExp.prototype", () => RegExp.prototype);
-            // Deliberate difference: node clones this as a Map; the chain says plain object.
+            // Deliberate differences: a browser clones these as a Map, a Blob and a DOMException; the chain
+            // says plain object.
             show("Map on Object.prototype", () => Object.setPrototypeOf(new Map([[1, 2]]), Object.prototype));
+            show("Blob on Object.prototype", () => Object.setPrototypeOf(new Blob(["b"]), Object.prototype));
+            show("DOMException on Object.prototype", () => Object.setPrototypeOf(new DOMException("d"), Object.prototype));
             """);
         Assert.Equal("""
             fake Map [object Object] {}
@@ -157,8 +160,8 @@ public class StructuredCloneFastPathTests
             TypeError on Object.prototype [object Error] {}
             Uint8Array on Object.prototype [object Uint8Array] {"0":1,"1":2}
             Uint8Array on Object.prototype [object Uint8Array] {"0":1,"1":2}
-            Blob on Object.prototype [object Blob] {}
-            Blob on Object.prototype [object Blob] {}
+            Blob on Map.prototype [object Blob] {}
+            Blob on Map.prototype [object Blob] {}
             subclass of Map [object Map] [[1,2]]
             subclass of Map [object Map] [[1,2]]
             tag says Map [object Object] {"a":1}
@@ -167,6 +170,10 @@ public class StructuredCloneFastPathTests
             RegExp.prototype [object Object] {}
             Map on Object.prototype [object Object] {}
             Map on Object.prototype [object Object] {}
+            Blob on Object.prototype [object Object] {}
+            Blob on Object.prototype [object Object] {}
+            DOMException on Object.prototype [object Object] {}
+            DOMException on Object.prototype [object Object] {}
 
             """, r.Stdout);
     }

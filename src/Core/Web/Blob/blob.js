@@ -643,14 +643,14 @@ internals.installBlobStream = (makeStream) => {
 
 // Blob and File are serializable (HTML "serialization steps"): their bytes are immutable, so a
 // clone shares them.
-internals.registerPlatformObject(isFile,
+internals.registerPlatformObject(File.prototype, isFile,
   (file) => ({ bytes: blobState(file).bytes, type: blobState(file).type, name: fileState(file).name, lastModified: fileState(file).lastModified }),
   (data) => makeFile(data.bytes, data.name, data.type, data.lastModified));
-internals.registerPlatformObject(isBlob,
+internals.registerPlatformObject(Blob.prototype, isBlob,
   (blob) => ({ bytes: blobState(blob).bytes, type: blobState(blob).type }),
   (data) => new Blob(kInternal, { bytes: data.bytes, type: data.type }));
 // FormData is not serializable.
-internals.registerPlatformObject((value) => isFormData(value));
+internals.registerPlatformObject(FormData.prototype, (value) => isFormData(value));
 
 internals.defineGlobal("Blob", Blob);
 internals.defineGlobal("File", File);

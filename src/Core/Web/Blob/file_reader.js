@@ -292,8 +292,8 @@ for (const type of ["loadstart", "progress", "load", "abort", "error", "loadend"
 }
 internals.webidlInterface(FileReader);
 // Neither is [Serializable]: structuredClone throws DataCloneError.
-internals.registerPlatformObject(isFileReader);
-internals.registerPlatformObject(isProgressEvent);
+internals.registerPlatformObject(FileReader.prototype, isFileReader);
+internals.registerPlatformObject(ProgressEvent.prototype, isProgressEvent);
 
 internals.ProgressEvent = ProgressEvent;
 internals.defineGlobal("ProgressEvent", ProgressEvent);

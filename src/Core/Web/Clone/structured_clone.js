@@ -186,12 +186,15 @@ function isError(value) {
   return builtinTag(value) === "[object Error]";
 }
 
-// Platform objects of later prelude files (Blob, File, navigator...) register here how they clone:
-// `serialize` null means "not cloneable" (a DataCloneError), else serialize(value) -> data and
-// deserialize(data) -> a new object.
+// Platform objects of later prelude files (Blob, File, navigator...) register here their interface's
+// prototype, their brand test and how they clone: `serialize` null means "not cloneable" (a
+// DataCloneError), else serialize(value) -> data and deserialize(data) -> a new object. A subclass
+// registers before its base class (File before Blob): platformIndex tries them in order.
 const platformKinds = [];
-internals.registerPlatformObject = (test, serialize = null, deserialize = null) => {
+internals.registerPlatformObject = (prototype, test, serialize = null, deserialize = null) => {
+  const kind = KIND_PLATFORM + platformKinds.length;
   ArrayPrototypePush(platformKinds, { __proto__: null, test, serialize, deserialize });
+  MapPrototypeSet(kindByPrototype, prototype, { __proto__: null, kind, check: test });
 };
 
 function platformIndex(value) {
@@ -246,14 +249,16 @@ function defineHidden(target, key, value) {
 //
 // The brand checks that decide it exactly are built-in methods that throw a TypeError for a value
 // without the internal slot, and a thrown error costs microseconds. So the prototype chain says
-// what to check: a value whose chain holds a built-in prototype (Map.prototype, Date.prototype...)
-// is confirmed by that one brand check, which does not throw for a genuine one; a value whose chain
-// holds none (literals, null-prototype objects, instances of user classes) is ordinary unless one
-// of the checks that cost nothing says otherwise (platform brands, Error.isError, views, the
-// built-in tag of Object.prototype.toString). Only what these cannot settle falls back to trying
-// every brand check (classifyByBrandChecks). Known difference from a native structuredClone: an
-// object whose internal slots disagree with its chain because its [[Prototype]] was replaced after
-// creation (a Map whose prototype was set to Object.prototype) clones as what its chain says.
+// what to check: a value whose chain holds a built-in or platform prototype (Map.prototype,
+// Date.prototype, Blob.prototype...) is confirmed by that one brand check, which does not throw for
+// a genuine one; a value whose chain holds none (literals, null-prototype objects, instances of user
+// classes) is ordinary unless one of the checks that cost nothing says otherwise (Error.isError,
+// views, the built-in tag of Object.prototype.toString). Only what these cannot settle falls back to
+// trying every brand check (classifyByBrandChecks). Known difference from a native structuredClone:
+// an object whose internal slots disagree with its chain because its [[Prototype]] was replaced
+// after creation (a Map or a Blob whose prototype was set to Object.prototype) clones as what its
+// chain says. (Platform brands are private-field tests, each a megamorphic `in` on every plain
+// object: trying them on every value cost more than the rest of the clone, D65.)
 
 const KIND_OBJECT = 0;
 const KIND_ARRAY = 1;
@@ -314,7 +319,7 @@ function hasBrand(value, entry) {
     case KIND_TYPEDARRAY: return isTypedArray(value);
     case KIND_DOMEXCEPTION: return isDOMException(value);
     case KIND_ERROR: return isError(value);
-    default: return succeeds(entry.check, value);
+    default: return entry.kind >= KIND_PLATFORM ? entry.check(value) : succeeds(entry.check, value);
   }
 }
 
@@ -327,11 +332,8 @@ function classify(value) {
   return classifyUnbranded(value);
 }
 
-// A value whose prototype chain holds no branded built-in prototype.
+// A value whose prototype chain holds no branded built-in or platform prototype.
 function classifyUnbranded(value) {
-  const platform = platformIndex(value);
-  if (platform >= 0) return KIND_PLATFORM + platform;
-  if (isDOMException(value)) return KIND_DOMEXCEPTION;
   if (isError(value)) return KIND_ERROR;
   if (ArrayBufferIsView(value)) return isTypedArray(value) ? KIND_TYPEDARRAY : KIND_DATAVIEW;
   if (value === globalObject) return KIND_UNCLONEABLE;

@@ -34,7 +34,7 @@ internals.webidlInterface(Navigator);
 const navigator = new Navigator(kCreate);
 internals.navigator = navigator;
 // Platform objects are not serializable: structuredClone(navigator) is a DataCloneError.
-internals.registerPlatformObject((value) => isNavigator(value));
+internals.registerPlatformObject(Navigator.prototype, (value) => isNavigator(value));
 internals.defineGlobal("Navigator", Navigator);
 // A read-only accessor on the global object, as `navigator` is on Window/WorkerGlobalScope.
 Object.defineProperty(globalThis, "navigator", {

@@ -98,7 +98,7 @@ class PerformanceMeasure extends PerformanceEntry {
 
 for (const ctor of [PerformanceEntry, PerformanceMark, PerformanceMeasure]) internals.webidlInterface(ctor);
 // Entries are not [Serializable]: structuredClone throws DataCloneError.
-internals.registerPlatformObject((value) => isEntry(value));
+internals.registerPlatformObject(PerformanceEntry.prototype, (value) => isEntry(value));
 
 // ---------------------------------------------------------------------------
 // Performance

@@ -539,8 +539,8 @@ internals.formUrlEncodedParse = formParse;
 // Neither is [Serializable]: structuredClone throws DataCloneError. (Tests load url.js alone, without
 // structured_clone.js.)
 if (internals.registerPlatformObject !== undefined) {
-  internals.registerPlatformObject(isUrl);
-  internals.registerPlatformObject(isParams);
+  internals.registerPlatformObject(URL.prototype, isUrl);
+  internals.registerPlatformObject(URLSearchParams.prototype, isParams);
 }
 internals.defineGlobal("URL", URL);
 internals.defineGlobal("URLSearchParams", URLSearchParams);

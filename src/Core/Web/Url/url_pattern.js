@@ -375,5 +375,5 @@ function match(components, input, baseURL, baseGiven) {
 
 internals.webidlInterface(URLPattern);
 // Not [Serializable]: structuredClone throws DataCloneError.
-internals.registerPlatformObject((value) => value !== null && typeof value === "object" && isPattern(value));
+internals.registerPlatformObject(URLPattern.prototype, (value) => value !== null && typeof value === "object" && isPattern(value));
 internals.defineGlobal("URLPattern", URLPattern);
