@@ -16,17 +16,18 @@ internal static class Base64
     {
         if (data.IndexOfAnyExceptInRange('\0', '\u00FF') >= 0)
             throw new Engine.OpException("InvalidCharacterError", "The string to be encoded contains characters outside of the Latin1 range.");
-        // One buffer: the Latin-1 bytes, then base64 in place over them (vectorized).
-        var rented = ArrayPool<byte>.Shared.Rent(Base64Text.GetMaxEncodedToUtf8Length(data.Length));
+        // The Latin-1 bytes, then base64 straight into chars (vectorized; the InPlace encoder is not).
+        var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, data.Length));
         try
         {
-            System.Text.Encoding.Latin1.GetBytes(data, rented);
-            Base64Text.EncodeToUtf8InPlace(rented, data.Length, out length);
-            return Latin1Chars(rented.AsSpan(0, length));
+            System.Text.Encoding.Latin1.GetBytes(data, bytes);
+            var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Base64Text.GetMaxEncodedToUtf8Length(data.Length)));
+            Convert.TryToBase64Chars(bytes.AsSpan(0, data.Length), chars, out length);
+            return chars;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
@@ -55,16 +56,13 @@ internal static class Base64
     }
 
     /// <summary>
-    /// Strict, vectorized decode for the common case (ASCII, padded). Whatever it accepts, forgiving-base64
+    /// Strict, vectorized decode for the common case (padded). Whatever it accepts, forgiving-base64
     /// accepts with the same bytes; anything else (−1) goes through <see cref="DecodeInto"/>, which decides.
     /// </summary>
-    private static int DecodeFast(ReadOnlySpan<char> data, byte[] buffer)
-    {
-        if (data.Length == 0 || data.Length % 4 != 0) return -1;
-        if (System.Text.Ascii.FromUtf16(data, buffer, out var narrowed) != OperationStatus.Done) return -1;
-        var status = Base64Text.DecodeFromUtf8InPlace(buffer.AsSpan(0, narrowed), out var written);
-        return status == OperationStatus.Done ? written : -1;
-    }
+    private static int DecodeFast(ReadOnlySpan<char> data, byte[] output) =>
+        // Convert's decoder is strict (padding required) but skips only ASCII whitespace, so what it
+        // accepts, forgiving-base64 accepts with the same bytes.
+        Convert.TryFromBase64Chars(data, output, out var written) ? written : -1;
 
     /// <summary>Forgiving-base64 decode; the byte count, or −1 on failure.</summary>
     private static int DecodeInto(ReadOnlySpan<char> data, Span<byte> output)
