@@ -5,9 +5,10 @@ namespace EsRuntime.Tests.Encoding;
 
 /// <summary>
 /// atob/btoa against a literal reading of HTML's forgiving-base64 (written here, independently of
-/// Base64.cs): every byte value in every position of a group, and every class of invalid input. atob's
-/// strict vectorized fast path (padded; space, tab, CR and LF skipped) and its general path (unpadded,
-/// or a form feed, which only the general path skips) must agree with the reference and with each other.
+/// Base64.cs): every byte value in every position of a group, and every class of invalid input. Strings
+/// whose bytes fit the 64 KiB transfer buffer go through V8's Uint8Array base64; longer ones through
+/// Base64.cs, whose strict vectorized fast path (padded; space, tab, CR and LF skipped) and general path
+/// (unpadded, or a form feed) must agree with the reference too (the *_past_the_transfer_buffer tests).
 /// </summary>
 public class Base64Tests
 {
@@ -127,5 +128,42 @@ public class Base64Tests
             "YQ", "YR", "YQ==", "YR==", "////", "++++", "-_-_", "QUJD.", new string('A', 4000), new string('A', 4001) + "=",
         };
         Assert.Equal(inputs.Select(Expected).ToList(), AtobAll(inputs));
+    }
+
+    [Fact]
+    public void Every_class_of_input_decodes_as_the_spec_says_past_the_transfer_buffer()
+    {
+        var big = Convert.ToBase64String(Enumerable.Range(0, 90_000).Select(i => (byte)(i * 7)).ToArray());
+        var inputs = new List<string>
+        {
+            big, big.TrimEnd('='), big + "=", " " + big + "\n", "\f" + big, big[..^4] + "QQ", big[..^4] + "QQ=", big[..^4] + "Q",
+            big[..^4] + "QR==", big[..60_000] + "." + big[60_000..], big[..70_000] + "\u0100" + big[70_000..],
+        };
+        Assert.Equal(inputs.Select(Expected).ToList(), AtobAll(inputs));
+    }
+
+    [Fact]
+    public void Replacing_Uint8Array_methods_changes_neither_btoa_nor_atob()
+    {
+        var r = JsHarness.Run("""
+            Uint8Array.prototype.toBase64 = () => "patched";
+            Uint8Array.prototype.setFromBase64 = () => ({ read: 0, written: 0 });
+            Object.getPrototypeOf(Uint8Array.prototype).subarray = () => new Uint8Array(0);
+            Function.prototype.call = () => "patched";
+            console.log(btoa("hello"), atob("aGVsbG8="));
+            """);
+        Assert.Equal("aGVsbG8= hello\n", r.Stdout);
+    }
+
+    [Fact]
+    public void Btoa_matches_the_base_library_past_the_transfer_buffer()
+    {
+        var bytes = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 13)).ToArray();
+        var r = JsHarness.Run("""
+            let s = ""; for (let i = 0; i < 100000; i++) s += String.fromCharCode((i * 13) & 0xff);
+            console.log(btoa(s)); console.log(atob(btoa(s)) === s);
+            try { btoa(s + "\u0100"); console.log("encoded"); } catch (e) { console.log(e.name); }
+            """);
+        Assert.Equal($"{Convert.ToBase64String(bytes)}\ntrue\nInvalidCharacterError\n", r.Stdout);
     }
 }

@@ -14,8 +14,7 @@ internal static class Base64
     /// <summary>The base64 of Latin-1 <paramref name="data"/>, in a char array rented from <see cref="ArrayPool{T}.Shared"/> for the caller to return.</summary>
     public static char[] Encode(ReadOnlySpan<char> data, out int length)
     {
-        if (data.IndexOfAnyExceptInRange('\0', '\u00FF') >= 0)
-            throw new Engine.OpException("InvalidCharacterError", "The string to be encoded contains characters outside of the Latin1 range.");
+        if (data.IndexOfAnyExceptInRange('\0', '\u00FF') >= 0) throw NotLatin1();
         // The Latin-1 bytes, then base64 straight into chars (vectorized; the InPlace encoder is not).
         var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, data.Length));
         try
@@ -30,6 +29,17 @@ internal static class Base64
             ArrayPool<byte>.Shared.Return(bytes);
         }
     }
+
+    /// <summary>The Latin-1 bytes of <paramref name="data"/> written to <paramref name="output"/>: their count, or −1 when they do not fit.</summary>
+    public static int Latin1Bytes(ReadOnlySpan<char> data, Span<byte> output)
+    {
+        if (data.IndexOfAnyExceptInRange('\0', '\u00FF') >= 0) throw NotLatin1();
+        if (data.Length > output.Length) return -1;
+        return System.Text.Encoding.Latin1.GetBytes(data, output);
+    }
+
+    private static Engine.OpException NotLatin1() =>
+        new("InvalidCharacterError", "The string to be encoded contains characters outside of the Latin1 range.");
 
     /// <summary>The Latin-1 string forgiving-base64 <paramref name="data"/> decodes to, as <see cref="Encode"/> returns it.</summary>
     public static char[] Decode(ReadOnlySpan<char> data, out int length)

@@ -90,6 +90,16 @@ internal static class EncodingOps
         // btoa(s) / atob(s): forgiving-base64 over Latin-1 strings (Base64.cs)
         engine.RegisterOp("btoa", (a, r) => r.SetPooled(Base64.Encode(a.Chars(0), out var length), length));
         engine.RegisterOp("atob", (a, r) => r.SetPooled(Base64.Decode(a.Chars(0), out var length), length));
+        // The halves of btoa and atob that V8's own Uint8Array base64 cannot do: a Latin-1 string to
+        // bytes in the transfer buffer (the count, or -1 when they do not fit), and bytes to the string.
+        engine.RegisterOp("latin1Bytes", (a, r) => r.Set(Base64.Latin1Bytes(a.Chars(0), Limit(engine))));
+        engine.RegisterOp("latin1String", (a, r) =>
+        {
+            var bytes = Chunk(engine, a.Int32(0));
+            var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
+            System.Text.Encoding.Latin1.GetChars(bytes, chars);
+            r.SetPooled(chars, bytes.Length);
+        });
     }
 
     private static EncodingInfo Encoding(int id) =>
