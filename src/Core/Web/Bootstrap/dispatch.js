@@ -65,7 +65,7 @@ globalThis.__esrun_internals = internals;
 
 // C# writes [armed, kind, arg] as float64 at the end of the private transfer buffer, then calls
 // this. Script code can reach the function but not the buffer, so it cannot arm a dispatch.
-const slots = new Float64Array(internals.transfer, internals.transfer.byteLength - 32, 3);
+const slots = new Float64Array(internals.transfer, internals.transferLimit, 3);
 Object.defineProperty(globalThis, "__esrun_dispatch", {
   value: function dispatch() {
     if (slots[0] !== 1) return;

@@ -20,6 +20,8 @@ internals.transfer = transfer;
 internals.transferU8 = new Uint8Array(transfer);
 internals.transferU32 = new Uint32Array(transfer);
 internals.transferF64 = new Float64Array(transfer);
+// Ops may use the bytes before this offset; the last 32 are the dispatch slots (dispatch.js).
+internals.transferLimit = transfer.byteLength - 32;
 
 /** Thrown when an op needs a capability the embedder did not grant. */
 class NotCapable extends Error {

@@ -11,7 +11,7 @@ const opPush = ops.compressionPush;
 const opPull = ops.compressionPull;
 const opFree = ops.compressionFree;
 const transferBuffer = internals.transfer;
-const LIMIT = transferBuffer.byteLength - 32; // the last 32 bytes are the dispatch slots
+const LIMIT = internals.transferLimit;
 const retype = internals.retype;
 const createTransformStream = internals.createTransformStream;
 

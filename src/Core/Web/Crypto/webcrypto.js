@@ -6,8 +6,7 @@ internals.webcrypto = wc;
 
 const transfer = internals.transfer;
 const transferU8 = internals.transferU8;
-// The last 32 bytes of the transfer buffer are the dispatch slots.
-const CAPACITY = transfer.byteLength - 32;
+const CAPACITY = internals.transferLimit;
 wc.CAPACITY = CAPACITY;
 
 const apply = Reflect.apply;

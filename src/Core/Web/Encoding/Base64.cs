@@ -14,12 +14,11 @@ internal static class Base64
     /// <summary>The base64 of Latin-1 <paramref name="data"/>, in a char array rented from <see cref="ArrayPool{T}.Shared"/> for the caller to return.</summary>
     public static char[] Encode(ReadOnlySpan<char> data, out int length)
     {
-        if (data.IndexOfAnyExceptInRange('\0', '\u00FF') >= 0) throw NotLatin1();
         // The Latin-1 bytes, then base64 straight into chars (vectorized; the InPlace encoder is not).
         var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, data.Length));
         try
         {
-            System.Text.Encoding.Latin1.GetBytes(data, bytes);
+            Latin1Bytes(data, bytes);
             var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Base64Text.GetMaxEncodedToUtf8Length(data.Length)));
             Convert.TryToBase64Chars(bytes.AsSpan(0, data.Length), chars, out length);
             return chars;
@@ -58,7 +57,8 @@ internal static class Base64
         }
     }
 
-    private static char[] Latin1Chars(ReadOnlySpan<byte> bytes)
+    /// <summary>The Latin-1 string of <paramref name="bytes"/>, in a char array rented as <see cref="Encode"/> returns it.</summary>
+    public static char[] Latin1Chars(ReadOnlySpan<byte> bytes)
     {
         var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
         System.Text.Encoding.Latin1.GetChars(bytes, chars);

@@ -96,9 +96,7 @@ internal static class EncodingOps
         engine.RegisterOp("latin1String", (a, r) =>
         {
             var bytes = Chunk(engine, a.Int32(0));
-            var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
-            System.Text.Encoding.Latin1.GetChars(bytes, chars);
-            r.SetPooled(chars, bytes.Length);
+            r.SetPooled(Base64.Latin1Chars(bytes), bytes.Length);
         });
     }
 

@@ -9,8 +9,7 @@ const opAtob = ops.atob;
 const opBtoa = ops.btoa;
 const opLatin1Bytes = ops.latin1Bytes;
 const opLatin1String = ops.latin1String;
-const u8 = internals.transferU8;
-const scratch = u8.subarray(0, internals.transfer.byteLength - 32); // the last 32 bytes are the dispatch slots
+const scratch = internals.transferU8.subarray(0, internals.transferLimit);
 // Captured now, so that a script replacing Uint8Array.prototype methods cannot change atob and btoa.
 const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
 const U8 = Uint8Array.prototype;

@@ -3,7 +3,7 @@
 // cross through the transfer buffer in chunks of at most LIMIT bytes.
 const { ops } = internals;
 const u8 = internals.transferU8;
-const LIMIT = internals.transfer.byteLength - 32; // the last 32 bytes are the dispatch slots
+const LIMIT = internals.transferLimit;
 const ENCODE_CHUNK = Math.floor(LIMIT / 3); // one UTF-16 unit encodes to at most 3 UTF-8 bytes
 
 const opLookup = ops.encodingLookup;
