@@ -32,6 +32,7 @@ internal sealed unsafe class V8Engine : IDisposable
     {
         _modules = modules;
         _limits = limits;
+        V8Flags.EnsureSet();
         // The hard V8 limit aborts the process when reached, so it sits far above the soft limit that
         // the heap watch (or ClearScript) enforces by sampling the heap: a fast heap bomb must meet the soft one
         // at a sample before it can reach the hard one (measured: 2× was reached between samples).

@@ -11,18 +11,20 @@ namespace EsRuntime.Engine;
 /// </summary>
 internal sealed unsafe class V8Exports
 {
-    private const string LibraryName = "ClearScriptV8.linux-x64.so";
+    public const string LibraryName = "ClearScriptV8.linux-x64.so";
 
     /// <summary>The exports, or null when any is missing.</summary>
     public static V8Exports? Value => Lazy.Value;
 
     private static readonly Lazy<V8Exports?> Lazy = new(Find);
 
-    private readonly nint _getCurrent, _setPromiseHook, _setCapture, _checkpoint, _requestInterrupt, _heapStatistics, _lowMemory, _terminate;
+    private readonly nint _getCurrent, _setPromiseHook, _setCapture, _checkpoint, _requestInterrupt, _heapStatistics, _lowMemory, _terminate,
+        _heapSpaceCount, _heapSpaceStatistics;
 
     private V8Exports(nint[] f) =>
-        (_getCurrent, _setPromiseHook, _setCapture, _checkpoint, _requestInterrupt, _heapStatistics, _lowMemory, _terminate) =
-        (f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+        (_getCurrent, _setPromiseHook, _setCapture, _checkpoint, _requestInterrupt, _heapStatistics, _lowMemory, _terminate,
+            _heapSpaceCount, _heapSpaceStatistics) =
+        (f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]);
 
     private static readonly string[] Names =
     [
@@ -34,6 +36,8 @@ internal sealed unsafe class V8Exports
         "_ZN2v87Isolate17GetHeapStatisticsEPNS_14HeapStatisticsE",
         "_ZN2v87Isolate21LowMemoryNotificationEv",
         "_ZN2v87Isolate18TerminateExecutionEv",
+        "_ZN2v87Isolate18NumberOfHeapSpacesEv",
+        "_ZN2v87Isolate22GetHeapSpaceStatisticsEPNS_19HeapSpaceStatisticsEm",
     ];
 
     /// <summary>The isolate entered on this thread (inside a host call), or 0.</summary>
@@ -66,6 +70,23 @@ internal sealed unsafe class V8Exports
         return (stats[0], stats[5]);
     }
 
+    /// <summary>
+    /// The named heap space's size and available bytes (v8::HeapSpaceStatistics: the name, then size, used,
+    /// available and physical size), or null when no space has that name; on the isolate's thread.
+    /// </summary>
+    public (ulong Size, ulong Available)? HeapSpace(nint isolate, string name)
+    {
+        var count = ((delegate* unmanaged<nint, nuint>)_heapSpaceCount)(isolate);
+        var stats = stackalloc nint[16];
+        for (nuint i = 0; i < count; i++)
+        {
+            new Span<nint>(stats, 16).Clear();
+            if (((delegate* unmanaged<nint, nint*, nuint, byte>)_heapSpaceStatistics)(isolate, stats, i) == 0) continue;
+            if (stats[0] != 0 && Marshal.PtrToStringUTF8(stats[0]) == name) return ((ulong)stats[1], (ulong)stats[3]);
+        }
+        return null;
+    }
+
     /// <summary>A full garbage collection, on the isolate's thread.</summary>
     public void CollectAllGarbage(nint isolate) => ((delegate* unmanaged<nint, void>)_lowMemory)(isolate);
 
@@ -84,6 +105,9 @@ internal sealed unsafe class V8Exports
             if (!NativeLibrary.TryGetExport(library, Names[i], out found[i])) return null;
         return new V8Exports(found);
     }
+
+    /// <summary>Whether ClearScript's library is in the process yet (read from the maps, so <see cref="Value"/> stays unresolved).</summary>
+    public static bool IsLoaded() => LoadedPath() is not null;
 
     private static string? LoadedPath()
     {
