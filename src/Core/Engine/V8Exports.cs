@@ -11,12 +11,14 @@ namespace EsRuntime.Engine;
 /// </summary>
 internal sealed unsafe class V8Exports
 {
-    public const string LibraryName = "ClearScriptV8.linux-x64.so";
+    private const string LibraryName = "ClearScriptV8.linux-x64.so";
 
     /// <summary>The exports, or null when any is missing.</summary>
     public static V8Exports? Value => Lazy.Value;
 
     private static readonly Lazy<V8Exports?> Lazy = new(Find);
+
+    private static nint _loadedFirst; // the handle LoadBeforeClearScript took, or 0
 
     private readonly nint _getCurrent, _setPromiseHook, _setCapture, _checkpoint, _requestInterrupt, _heapStatistics, _lowMemory, _terminate,
         _heapSpaceCount, _heapSpaceStatistics;
@@ -71,10 +73,10 @@ internal sealed unsafe class V8Exports
     }
 
     /// <summary>
-    /// The named heap space's size and available bytes (v8::HeapSpaceStatistics: the name, then size, used,
+    /// The available bytes of the named heap space (v8::HeapSpaceStatistics: the name, then size, used,
     /// available and physical size), or null when no space has that name; on the isolate's thread.
     /// </summary>
-    public (ulong Size, ulong Available)? HeapSpace(nint isolate, string name)
+    public ulong? HeapSpaceAvailable(nint isolate, string name)
     {
         var count = ((delegate* unmanaged<nint, nuint>)_heapSpaceCount)(isolate);
         var stats = stackalloc nint[16];
@@ -82,7 +84,7 @@ internal sealed unsafe class V8Exports
         {
             new Span<nint>(stats, 16).Clear();
             if (((delegate* unmanaged<nint, nint*, nuint, byte>)_heapSpaceStatistics)(isolate, stats, i) == 0) continue;
-            if (stats[0] != 0 && Marshal.PtrToStringUTF8(stats[0]) == name) return ((ulong)stats[1], (ulong)stats[3]);
+            if (stats[0] != 0 && Marshal.PtrToStringUTF8(stats[0]) == name) return (ulong)stats[3];
         }
         return null;
     }
@@ -93,21 +95,43 @@ internal sealed unsafe class V8Exports
     /// <summary>Ends the running script (thread-safe); script cannot catch it.</summary>
     public void TerminateExecution(nint isolate) => ((delegate* unmanaged<nint, void>)_terminate)(isolate);
 
+    /// <summary>
+    /// Loads ClearScript's library before ClearScript does, from the first path its
+    /// <c>V8Proxy.LoadNativeLibrary</c> probes (its assembly's runtimes/linux-x64/native folder, its
+    /// assembly's folder, then the application's), so that ClearScript's own load returns this copy
+    /// rather than a second V8. Null when the library is already in the process (V8 may be running) or
+    /// not found. The handle is kept: the exports resolve from it, and ClearScript's unload when its last
+    /// engine goes cannot take the library out of the process.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000",
+        Justification = "ClearScript probes by its assembly's location too; an empty one (single-file, AOT) is handled as it does.")]
+    public static nint? LoadBeforeClearScript()
+    {
+        if (!OperatingSystem.IsLinux() || LoadedPath() is not null) return null;
+        var assemblyDir = Path.GetDirectoryName(typeof(Microsoft.ClearScript.V8.V8ScriptEngine).Assembly.Location);
+        string[] dirs = string.IsNullOrEmpty(assemblyDir)
+            ? [AppContext.BaseDirectory]
+            : [Path.Combine(assemblyDir, "runtimes", "linux-x64", "native"), assemblyDir, AppContext.BaseDirectory];
+        foreach (var dir in dirs)
+        {
+            var path = Path.Combine(dir, LibraryName);
+            if (File.Exists(path) && NativeLibrary.TryLoad(path, out var library)) return _loadedFirst = library;
+        }
+        return null;
+    }
+
     private static V8Exports? Find()
     {
         if (!OperatingSystem.IsLinux()) return null;
-        // The copy ClearScript already loaded (whichever of its probing paths it took): loading the same
-        // file again returns the same handle, while a second copy would be a second V8.
-        var path = LoadedPath();
-        if (path is null || !NativeLibrary.TryLoad(path, out var library)) return null;
+        // Otherwise the copy ClearScript already loaded (whichever of its probing paths it took): loading
+        // the same file again returns the same handle, while a second copy would be a second V8.
+        var library = _loadedFirst;
+        if (library == 0 && (LoadedPath() is not { } path || !NativeLibrary.TryLoad(path, out library))) return null;
         var found = new nint[Names.Length];
         for (var i = 0; i < Names.Length; i++)
             if (!NativeLibrary.TryGetExport(library, Names[i], out found[i])) return null;
         return new V8Exports(found);
     }
-
-    /// <summary>Whether ClearScript's library is in the process yet (read from the maps, so <see cref="Value"/> stays unresolved).</summary>
-    public static bool IsLoaded() => LoadedPath() is not null;
 
     private static string? LoadedPath()
     {
